@@ -8,3 +8,4 @@ export * from './corporate-number.js';
 export * from './document.js';
 export * from './validation.js';
 export * from './invitation.js';
+export * from './admin.js';
