@@ -1,0 +1,91 @@
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { FieldIssue, SectionResult } from '../../domain/index.js';
+import { ChangeEvent } from './events.js';
+import { errorSummary, fieldId, issueMessage, type FieldContext } from './fields.js';
+import { FormState, type FieldOptions } from './form-state.js';
+import { LocalizeController } from './localize.js';
+import type { WizardStep } from './step.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * The common class of the built-in form steps (STEP 1–4). A base class rather than a controller
+ * because it is the public API itself: `value`, `fields`, `validate()` are the step contract.
+ */
+export abstract class FormStepElement<T extends object> extends LitElement implements WizardStep<T> {
+  static override styles = [baseStyles];
+
+  /** The section's value as typed (before normalising). Setting it from outside marks filled fields as prefilled. */
+  @property({ attribute: false }) value!: T;
+
+  /** Per-field options: `{ corporateNumber: { readonly: true }, representative: { hidden: true } }`. */
+  @property({ attribute: false }) fields: Record<string, FieldOptions> = {};
+
+  protected readonly localize = new LocalizeController(this);
+  protected readonly form = new FormState(this, () => this.check());
+  /** The value this element last set itself; anything else arriving in `value` came from outside. */
+  #ownValue: T | undefined;
+
+  /** Validates the current value with the section's schema. */
+  protected abstract check(): SectionResult<unknown>;
+  /** Fields in display order: the error summary lists them in this order. */
+  protected abstract fieldOrder(): readonly string[];
+  /** The visible label of a field, which error messages name. */
+  protected abstract labelOf(field: string): string;
+
+  /** Shows every error of the section and tells whether it is valid. */
+  validate(): boolean {
+    return this.form.validate();
+  }
+
+  /** Moves focus to the error summary (after the wizard refused to go on). */
+  async focusErrorSummary(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+  }
+
+  /** Shows the backend's verdict on fields of this section. */
+  showServerIssues(issues: readonly FieldIssue[]): void {
+    this.form.setServerIssues(issues);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') && this.value !== this.#ownValue) {
+      const filled = Object.entries(this.value ?? {})
+        .filter(([, field]) => typeof field === 'string' && field.trim() !== '')
+        .map(([name]) => name);
+      this.form.markPrefilled(filled);
+    }
+  }
+
+  /** Records the user's edit of `field` and tells the host. */
+  protected setField(field: string, fieldValue: unknown): void {
+    this.value = { ...this.value, [field]: fieldValue };
+    this.#ownValue = this.value;
+    this.form.markDirty(field);
+    this.dispatchEvent(new ChangeEvent(this.value));
+  }
+
+  protected focusField(field: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`#${fieldId(field)}`)?.focus();
+  }
+
+  protected fieldContext(): FieldContext {
+    return {
+      t: this.localize.t,
+      issueOf: (field) => this.form.visibleIssue(field),
+      optionsOf: (field) => this.fields[field] ?? {},
+      onInput: (field, fieldValue) => this.setField(field, fieldValue),
+      onBlur: (field) => this.form.markTouched(field),
+    };
+  }
+
+  protected renderErrorSummary(): TemplateResult | unknown {
+    if (!this.form.submitted) return undefined;
+    const entries = this.form.visibleIssues(this.fieldOrder()).map(([field, issue]) => ({
+      field,
+      message: issueMessage(this.localize.t, this.labelOf(field), issue),
+    }));
+    return errorSummary(this.localize.t, entries, (field) => this.focusField(field));
+  }
+}
