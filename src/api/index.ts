@@ -1,0 +1,10 @@
+/**
+ * The backend client of the application wizard (SPEC.md, backend contract).
+ *
+ * @example
+ * import { ApplyApi, ApiError, newIdempotencyKey } from './api/index.js';
+ */
+export { ApplyApi, DEFAULT_TIMEOUT_MS, newIdempotencyKey } from './client.js';
+export type { ApplyApiOptions } from './client.js';
+export { ApiError, retryAfterSeconds } from './errors.js';
+export type { ApiErrorCode, ApiErrorDetails } from './errors.js';
