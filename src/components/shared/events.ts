@@ -12,6 +12,15 @@ export class ChangeEvent<T = unknown> extends Event {
   }
 }
 
+/** On the confirmation step, the user asked to change a section; the wizard jumps there and back. */
+export class EditSectionEvent extends Event {
+  readonly detail: { step: string };
+  constructor(step: string) {
+    super('cec-edit-section', { bubbles: true, composed: true });
+    this.detail = { step };
+  }
+}
+
 /** The wizard moved to another step. Step ids: terms, company, adminUser, certificate, confirmation, completion, or a host's. */
 export class StepChangeEvent extends Event {
   readonly detail: { step: string; previousStep: string | undefined };
@@ -52,6 +61,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'cec-change': ChangeEvent;
     'cec-step-change': StepChangeEvent;
+    'cec-edit-section': EditSectionEvent;
     'cec-validation-failed': ValidationFailedEvent;
     'cec-submitted': SubmittedEvent;
     'cec-error': WizardErrorEvent;
