@@ -64,7 +64,7 @@ function pdfBytes(trailerExtra = '', extraObjects: string[] = []): Uint8Array<Ar
   const xref = text.length;
   text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) text += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${xref}\n%%EOF`;
   return new TextEncoder().encode(text);
 }
 
@@ -121,7 +121,7 @@ export function emptyPdf(): File {
  */
 export function oversizePdf(bytes: number = DEFAULT_MAX_DOCUMENT_BYTES + 1): File {
   const head = new TextEncoder().encode('%PDF-1.4\n%');
-  const tail = new TextEncoder().encode('\n%%EOF\n');
+  const tail = new TextEncoder().encode('\n%%EOF');
   const content = new Uint8Array(Math.max(bytes, head.length + tail.length)).fill(0x20);
   content.set(head, 0);
   content.set(tail, content.length - tail.length);
