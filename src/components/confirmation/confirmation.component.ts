@@ -1,0 +1,218 @@
+import { css, html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  digitsOnly,
+  KINDS_WITH_CORPORATE_NUMBER,
+  toFullWidthKatakana,
+  toHalfWidthAlphabet,
+  trimmed,
+} from '../../domain/index.js';
+import { emptyDraft, type ApplicationDraft } from '../shared/draft.js';
+import { EditSectionEvent } from '../shared/events.js';
+import { LocalizeController } from '../shared/localize.js';
+import type { WizardStep } from '../shared/step.js';
+import { baseStyles } from '../shared/styles.js';
+
+/** One line of the confirmation: a field's label and its value as it will be sent. */
+export interface ConfirmationRow {
+  label: string;
+  value: string;
+}
+
+/** A section of the confirmation, and the step that edits it. */
+export interface ConfirmationSection {
+  /** The step id the section's change button asks the wizard to open. */
+  step: string;
+  title: string;
+  rows: ConfirmationRow[];
+}
+
+/** `normalise(value)` of a typed value, or '' when nothing was typed. */
+const shown = (value: string | undefined, normalise: (input: string) => string = trimmed): string =>
+  value ? normalise(value) : '';
+
+/**
+ * STEP 5 申請内容確認: every answer, normalised as it will be sent, in three sections (企業情報 ·
+ * 管理用ID情報 · 電子証明書情報) plus any a host added, each with a button to go back and change it.
+ * No copy of the application is issued, so the page offers to print itself (application guide, STEP 5).
+ *
+ * @summary Check your answers before submitting.
+ * @fires cec-edit-section - The user asked to change a section; `event.detail.step` is the step id to open.
+ * @csspart section - Each section (its heading, values and change button).
+ * @csspart change-button - The 「変更」 button of each section.
+ * @csspart print-button - The 「印刷する」 button.
+ *
+ * @example
+ * <cec-confirmation .value=${draft} @cec-edit-section=${(e) => openStep(e.detail.step)}></cec-confirmation>
+ */
+export class CecConfirmation extends LitElement implements WizardStep<ApplicationDraft> {
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        margin: 0 0 var(--_space);
+      }
+      .section-head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5em;
+        margin: 0 0 calc(var(--_space) * 0.5);
+      }
+      h4 {
+        font-size: 1.05em;
+        line-height: 1.3;
+        margin: 0;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: minmax(8em, max-content) 1fr;
+        margin: 0;
+      }
+      dt,
+      dd {
+        margin: 0;
+        padding: 0.4em 0.5em;
+        border-top: 1px solid var(--_subtle);
+        overflow-wrap: anywhere;
+      }
+      dt {
+        font-weight: 600;
+        background: var(--_subtle);
+      }
+      .not-entered {
+        color: var(--_muted);
+      }
+      @media (max-width: 30em) {
+        dl {
+          grid-template-columns: 1fr;
+        }
+        dd {
+          border-top: 0;
+        }
+      }
+      @media print {
+        button {
+          display: none !important;
+        }
+        section {
+          break-inside: avoid;
+        }
+      }
+    `,
+  ];
+
+  /** The application to show when the element stands alone; inside the wizard its draft is shown instead. */
+  @property({ attribute: false }) value: ApplicationDraft = emptyDraft();
+
+  /** Sections for steps a host added, shown after the built-in three; each gets its own change button. */
+  @property({ attribute: false }) extraSections: ConfirmationSection[] = [];
+
+  private readonly localize = new LocalizeController(this);
+
+  /** Nothing to check here: the steps before have validated their sections. */
+  validate(): boolean {
+    return true;
+  }
+
+  private get draft(): ApplicationDraft {
+    return this.localize.wizard?.draft ?? this.value ?? emptyDraft();
+  }
+
+  /** The three built-in sections, values normalised as the backend receives them (SPEC: Application JSON). */
+  private builtInSections(): ConfirmationSection[] {
+    const { t } = this.localize;
+    const { company = {}, adminUser = {}, certificate = {} } = this.draft;
+    const kind = company.kind ?? 'corporation';
+    const companyRows: ConfirmationRow[] = [{ label: t('company.kind'), value: t(`company.kinds.${kind}`) }];
+    if (KINDS_WITH_CORPORATE_NUMBER.includes(kind)) {
+      companyRows.push({ label: t('company.corporateNumber'), value: shown(company.corporateNumber, digitsOnly) });
+    }
+    companyRows.push(
+      { label: t('company.name'), value: shown(company.name) },
+      { label: t('company.nameKana'), value: shown(company.nameKana, toFullWidthKatakana) },
+      { label: t('company.address'), value: shown(company.address) },
+      { label: t('company.representative'), value: shown(company.representative) },
+      // The PDF itself cannot be shown back; its name tells the applicant which file goes (guide, STEP 5).
+      { label: t(`company.document.${kind}`), value: company.document?.name ?? '' },
+    );
+    return [
+      { step: 'company', title: t('confirmation.company'), rows: companyRows },
+      {
+        step: 'adminUser',
+        title: t('confirmation.adminUser'),
+        rows: [
+          { label: t('adminUser.name'), value: shown(adminUser.name) },
+          { label: t('adminUser.nameKana'), value: shown(adminUser.nameKana, toFullWidthKatakana) },
+          { label: t('adminUser.department'), value: shown(adminUser.department) },
+          { label: t('adminUser.title'), value: shown(adminUser.title) },
+          { label: t('adminUser.address'), value: shown(adminUser.address) },
+          { label: t('adminUser.phone'), value: shown(adminUser.phone, digitsOnly) },
+          { label: t('adminUser.email'), value: shown(adminUser.email) },
+        ],
+      },
+      {
+        step: 'certificate',
+        title: t('confirmation.certificate'),
+        rows: [
+          // The certificate carries STEP 2's company name; it is not entered in STEP 4.
+          { label: t('certificate.companyNameJa'), value: shown(company.name) },
+          { label: t('certificate.companyNameAlpha'), value: shown(certificate.companyNameAlpha, toHalfWidthAlphabet) },
+          { label: t('certificate.departmentJa'), value: shown(certificate.departmentJa) },
+          { label: t('certificate.departmentAlpha'), value: shown(certificate.departmentAlpha, toHalfWidthAlphabet) },
+          { label: t('certificate.titleJa'), value: shown(certificate.titleJa) },
+          { label: t('certificate.titleAlpha'), value: shown(certificate.titleAlpha, toHalfWidthAlphabet) },
+        ],
+      },
+    ];
+  }
+
+  private editSection(step: string): void {
+    this.dispatchEvent(new EditSectionEvent(step));
+  }
+
+  private print(): void {
+    window.print();
+  }
+
+  override render() {
+    const { t } = this.localize;
+    return html`
+      <h3>${t('confirmation.heading')}</h3>
+      <p>${t('confirmation.intro')}</p>
+      ${[...this.builtInSections(), ...this.extraSections].map((section) => this.renderSection(section))}
+      <p class="notice">${t('confirmation.noCopy')}</p>
+      <button type="button" part="print-button" @click=${this.print}>${t('buttons.print')}</button>
+    `;
+  }
+
+  private renderSection(section: ConfirmationSection) {
+    const { t } = this.localize;
+    return html`<section part="section">
+      <div class="section-head">
+        <h4>${section.title}</h4>
+        <button
+          type="button"
+          part="change-button"
+          aria-label=${t('buttons.changeSection', { section: section.title })}
+          @click=${() => this.editSection(section.step)}
+        >
+          ${t('buttons.change')}
+        </button>
+      </div>
+      <dl>
+        ${section.rows.map(
+          (row) =>
+            html`<dt>${row.label}</dt>
+              ${row.value.trim()
+                ? html`<dd>${row.value}</dd>`
+                : html`<dd class="not-entered">${t('confirmation.notEntered')}</dd>`}`,
+        )}
+      </dl>
+    </section>`;
+  }
+}
