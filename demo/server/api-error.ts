@@ -1,0 +1,70 @@
+import type { FieldIssue } from '../../src/domain/index.js';
+
+/** HTTP statuses this server answers errors with. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 500 | 503;
+
+/** One entry of `error.issues`: the message is the validation code, so clients can translate it. */
+export interface ApiIssue {
+  path: string[];
+  message: string;
+  code: string;
+}
+
+/** Short English explanations for developers; the UI shows its own words for each code. */
+const MESSAGES: Record<string, string> = {
+  invitation_not_found: 'No invitation has this token.',
+  invitation_expired: 'The invitation has expired; ask the ordering company to send it again.',
+  invitation_used: 'An application has already been sent with this invitation.',
+  validation_failed: 'The request is not valid; see issues.',
+  idempotency_conflict: 'This Idempotency-Key was already used with a different request.',
+  document_too_large: 'The document or the request is larger than allowed.',
+  document_not_pdf: 'The document is not a PDF.',
+  document_encrypted: 'The document is password-protected.',
+  payload_too_large: 'The request body is larger than allowed.',
+  unauthorized: 'A valid API key is required (Authorization: Bearer <key>).',
+  forbidden_origin: 'This origin may not call the API.',
+  not_found: 'Nothing here.',
+  draft_not_found: 'No draft is saved for this invitation.',
+  application_not_found: 'No application has this receipt number.',
+  internal_error: 'Something went wrong on our side.',
+  service_unavailable: 'The service cannot accept this now; try again later.',
+};
+
+/**
+ * An error the API answers with `{ error: { code, message, issues? } }`. Thrown anywhere below a route
+ * (a transaction rolls back on the way out) and turned into a response by the app's error handler.
+ *
+ * @example
+ * throw new ApiError(410, 'invitation_expired');
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly code: string,
+    readonly issues?: ApiIssue[],
+    /** Headers the response needs, e.g. `WWW-Authenticate` on a `401`. */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(MESSAGES[code] ?? code);
+    this.name = 'ApiError';
+  }
+
+  /** The response body; never a stack trace. */
+  toBody(): { error: { code: string; message: string; issues?: ApiIssue[] } } {
+    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
+  }
+}
+
+/**
+ * `400 validation_failed` from the domain's field issues; each issue's message is its code.
+ *
+ * @example
+ * throw validationFailed([{ path: ['adminUser', 'email'], code: 'email' }]);
+ */
+export function validationFailed(issues: readonly FieldIssue[]): ApiError {
+  return new ApiError(
+    400,
+    'validation_failed',
+    issues.map((issue) => ({ path: issue.path, message: issue.code, code: issue.code })),
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * The OpenAPI 3.1 document of this server, generated from the same zod/mini schemas the server
+ * validates with, so the description cannot drift from the behaviour. Served at `/api/openapi.json`
+ * and written to `openapi.json` by `scripts/openapi.ts`.
+ */
+import * as z from 'zod/mini';
+import {
+  applicationRecordSchema,
+  applicationSchema,
+  createInvitationRequestSchema,
+  invitationListSchema,
+  invitationSchema,
+  issuedInvitationSchema,
+  outboxSchema,
+  receiptSchema,
+} from '../../src/domain/index.js';
+import { ApiError, type ErrorStatus } from './api-error.js';
+import { apiErrorBodySchema, draftRequestSchema, MAX_DRAFT_BYTES, savedDraftSchema } from './schemas.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** A component schema: requests as clients may send them (`input`), responses as we send them (`output`). */
+function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonObject {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io }) as JsonObject;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schemaName: string) => ({ 'application/json': { schema: ref(schemaName) } });
+
+/** An error response listing the codes it may carry, each with its example body. */
+function errorResponse(status: ErrorStatus, codes: readonly string[], description: string) {
+  return {
+    description: `${description} (${codes.map((code) => `\`${code}\``).join(', ')})`,
+    content: {
+      'application/json': {
+        schema: ref('ErrorBody'),
+        examples: Object.fromEntries(codes.map((code) => [code, { value: new ApiError(status, code).toBody() }])),
+      },
+    },
+  };
+}
+
+/** Answers any API route can give. */
+const COMMON_ERRORS = {
+  403: errorResponse(403, ['forbidden_origin'], 'The Origin is neither this server nor an allowed portal'),
+  500: errorResponse(500, ['internal_error'], 'Unexpected failure; no details are disclosed'),
+};
+const INVITATION_ERRORS = {
+  404: errorResponse(404, ['invitation_not_found'], 'No invitation has this token'),
+  409: errorResponse(409, ['invitation_used'], 'The invitation has been answered'),
+  410: errorResponse(410, ['invitation_expired'], 'The invitation is past its 35 days'),
+};
+const VALIDATION_ERROR = errorResponse(400, ['validation_failed'], 'Invalid request; `issues` names each field and rule');
+const UNAUTHORIZED = errorResponse(401, ['unauthorized'], 'Missing or unknown API key');
+const JSON_TOO_LARGE = errorResponse(413, ['payload_too_large'], 'The body is over the limit');
+
+const tokenParameter = {
+  name: 'token',
+  in: 'path',
+  required: true,
+  description: 'The invitation token from the link (`?token=`).',
+  schema: { type: 'string' },
+};
+const receiptNumberParameter = {
+  name: 'receiptNumber',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^\\d{10}$' },
+};
+const adminSecurity = [{ apiKey: [] }];
+
+/**
+ * Builds the OpenAPI document. Pure: the same schemas give the same document.
+ *
+ * @example
+ * JSON.stringify(buildOpenApiDocument(), null, 2)
+ */
+export function buildOpenApiDocument(): JsonObject {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'CECTRUST-Light online application — reference backend',
+      version: '1.0.0',
+      description:
+        'The backend contract of the application wizard (SPEC.md) and the admin API of ordering companies. ' +
+        'Every error has the body `{ error: { code, message, issues? } }`.',
+    },
+    servers: [{ url: '/api' }],
+    paths: {
+      '/invitations/{token}': {
+        get: {
+          summary: 'The invitation a link opens',
+          parameters: [tokenParameter],
+          responses: { 200: { description: 'An open invitation', content: json('Invitation') }, ...INVITATION_ERRORS, ...COMMON_ERRORS },
+        },
+      },
+      '/invitations/{token}/draft': {
+        put: {
+          summary: 'Save the draft of an open invitation',
+          parameters: [tokenParameter],
+          requestBody: { required: true, description: `At most ${MAX_DRAFT_BYTES} bytes.`, content: json('DraftRequest') },
+          responses: {
+            204: { description: 'Saved' },
+            400: VALIDATION_ERROR,
+            ...INVITATION_ERRORS,
+            413: JSON_TOO_LARGE,
+            ...COMMON_ERRORS,
+          },
+        },
+        get: {
+          summary: 'The saved draft of an open invitation',
+          parameters: [tokenParameter],
+          responses: {
+            200: { description: 'The draft', content: json('SavedDraft') },
+            ...INVITATION_ERRORS,
+            404: errorResponse(404, ['invitation_not_found', 'draft_not_found'], 'No such invitation, or nothing saved'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/applications': {
+        post: {
+          summary: 'Send an application',
+          description:
+            'One transaction stores the application and its document, queues the receipt mail and marks the ' +
+            'invitation used. The same `Idempotency-Key` with the same body returns the same receipt and stores nothing new.',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              description: 'Chosen by the client per application (a UUID); reused on retries.',
+              schema: { type: 'string', minLength: 1, maxLength: 200 },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['application', 'document'],
+                  properties: {
+                    application: ref('Application'),
+                    document: {
+                      type: 'string',
+                      contentMediaType: 'application/pdf',
+                      description: 'The PDF, checked by content (`%PDF-`, not empty, not encrypted, within the size limit).',
+                    },
+                  },
+                },
+                encoding: { application: { contentType: 'application/json' }, document: { contentType: 'application/pdf' } },
+              },
+            },
+          },
+          responses: {
+            201: { description: 'Accepted (or the same request replayed)', content: json('Receipt') },
+            400: VALIDATION_ERROR,
+            404: INVITATION_ERRORS[404],
+            409: errorResponse(409, ['invitation_used', 'idempotency_conflict'], 'Answered already, or the key was used for another request'),
+            410: INVITATION_ERRORS[410],
+            413: errorResponse(413, ['document_too_large'], 'The document or the whole body is over the limit'),
+            415: errorResponse(415, ['document_not_pdf', 'document_encrypted'], 'The document is not a PDF, or is password-protected'),
+            ...COMMON_ERRORS,
+            503: errorResponse(503, ['service_unavailable'], 'Cannot accept now; retry later with the same key'),
+          },
+        },
+      },
+      '/admin/invitations': {
+        post: {
+          summary: 'Invite a partner (mails 利用申請サイトのお知らせ)',
+          security: adminSecurity,
+          requestBody: { required: true, content: json('CreateInvitationRequest') },
+          responses: {
+            201: { description: 'Issued; the only time the token is shown', content: json('IssuedInvitation') },
+            400: VALIDATION_ERROR,
+            401: UNAUTHORIZED,
+            413: JSON_TOO_LARGE,
+            ...COMMON_ERRORS,
+          },
+        },
+        get: {
+          summary: "The company's invitations, newest first, with state and application",
+          security: adminSecurity,
+          responses: { 200: { description: 'The list', content: json('InvitationList') }, 401: UNAUTHORIZED, ...COMMON_ERRORS },
+        },
+      },
+      '/admin/invitations/{id}/resend': {
+        post: {
+          summary: 'New token and 35-day window; the old link stops working',
+          security: adminSecurity,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: 'Reissued', content: json('IssuedInvitation') },
+            401: UNAUTHORIZED,
+            404: INVITATION_ERRORS[404],
+            409: INVITATION_ERRORS[409],
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/admin/applications/{receiptNumber}': {
+        get: {
+          summary: 'A stored application with its document metadata',
+          security: adminSecurity,
+          parameters: [receiptNumberParameter],
+          responses: {
+            200: { description: 'The application', content: json('ApplicationRecord') },
+            401: UNAUTHORIZED,
+            404: errorResponse(404, ['application_not_found'], "No such application among this company's"),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/admin/applications/{receiptNumber}/document': {
+        get: {
+          summary: 'The uploaded PDF, byte for byte, as an attachment named <receiptNumber>.pdf',
+          security: adminSecurity,
+          parameters: [receiptNumberParameter],
+          responses: {
+            200: { description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
+            401: UNAUTHORIZED,
+            404: errorResponse(404, ['application_not_found'], "No such application among this company's"),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/admin/outbox': {
+        get: {
+          summary: 'Mails queued for this company, newest first',
+          security: adminSecurity,
+          responses: { 200: { description: 'The outbox', content: json('Outbox') }, 401: UNAUTHORIZED, ...COMMON_ERRORS },
+        },
+      },
+      '/openapi.json': {
+        get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } },
+      },
+    },
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: "The ordering company's API key" },
+      },
+      schemas: {
+        Invitation: jsonSchema(invitationSchema, 'output'),
+        Application: jsonSchema(applicationSchema, 'input'),
+        Receipt: jsonSchema(receiptSchema, 'output'),
+        DraftRequest: jsonSchema(draftRequestSchema, 'input'),
+        SavedDraft: jsonSchema(savedDraftSchema, 'output'),
+        CreateInvitationRequest: jsonSchema(createInvitationRequestSchema, 'input'),
+        IssuedInvitation: jsonSchema(issuedInvitationSchema, 'output'),
+        InvitationList: jsonSchema(invitationListSchema, 'output'),
+        ApplicationRecord: jsonSchema(applicationRecordSchema, 'output'),
+        Outbox: jsonSchema(outboxSchema, 'output'),
+        ErrorBody: jsonSchema(apiErrorBodySchema, 'output'),
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Shapes only this server's HTTP layer needs, in zod/mini like the domain's: the draft-sync bodies and
+ * the error body with its issue codes. Everything about the application itself comes from src/domain.
+ */
+import * as z from 'zod/mini';
+
+/** Largest draft body accepted (`PUT …/draft`); a draft is a few kilobytes of typed text. */
+export const MAX_DRAFT_BYTES = 64 * 1024;
+
+/** Body of `PUT {endpoint}/invitations/{token}/draft`: whatever the wizard wants back later. */
+export const draftRequestSchema = z.object({
+  draft: z.record(z.string(), z.unknown()),
+});
+
+/** `200` body of `GET {endpoint}/invitations/{token}/draft`. */
+export const savedDraftSchema = z.object({
+  draft: z.record(z.string(), z.unknown()),
+  savedAt: z.string(),
+});
+
+/**
+ * The error body as this server sends it: the domain's `errorBodySchema` plus each issue's `code`
+ * (equal to its `message`), so a client that parses with the domain schema loses nothing it reads.
+ */
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.optional(
+      z.array(
+        z.object({
+          path: z.array(z.string()),
+          message: z.string(),
+          code: z.string(),
+        }),
+      ),
+    ),
+  }),
+});

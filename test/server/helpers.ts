@@ -1,0 +1,165 @@
+/**
+ * Starting the reference server for a test file, and talking to it as the wizard and the admin console
+ * do: over real HTTP on 127.0.0.1, with a fresh data directory per server.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Application, IssuedInvitation, Partner } from '../../src/domain/index.js';
+import { minimalPdf, validApplication } from '../../src/mocks/fixtures.js';
+import { createServer, type RunningServer, type ServerOptions } from '../../demo/server/app.js';
+import { createInvitation } from '../../demo/server/invitations.js';
+import { seedOrderingCompany, type OrderingCompany } from '../../demo/server/ordering-companies.js';
+
+export { emptyPdf, encryptedPdf, minimalPdf, notPdf, oversizePdf, validApplication } from '../../src/mocks/fixtures.js';
+
+/** The origin of an embedding portal every test server allows. */
+export const PORTAL_ORIGIN = 'https://portal.example.jp';
+/** API key of the ordering company every test server is seeded with. */
+export const API_KEY = 'test-key-hacchu';
+export const ORDERING_COMPANY = '発注建設株式会社';
+
+export const partner: Partner = { companyName: '株式会社山田建設', contactName: '山田 太郎', email: 'taro@example.co.jp' };
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  company: OrderingCompany;
+  /** Every log line the server wrote. */
+  logs: string[];
+  /** The clock the server reads; tests move it. */
+  now: { value: Date };
+  /** Closes the server and opens a new one on the same data directory. */
+  restart(): Promise<TestServer>;
+  /** Closes the server and removes its data directory. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A server on port 0 with its own temporary data directory and the ordering company 発注建設株式会社.
+ *
+ * @example
+ * const server = await startTestServer();
+ * after(() => server.dispose());
+ */
+export async function startTestServer(
+  options: Partial<ServerOptions> & { dataDir?: string; now?: { value: Date }; logs?: string[] } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cec-server-test-'));
+  const now = options.now ?? { value: new Date() };
+  const logs = options.logs ?? [];
+  const running = await createServer({
+    port: 0,
+    allowedOrigins: [PORTAL_ORIGIN],
+    clock: () => now.value,
+    log: (line) => logs.push(line),
+    ...options,
+    dataDir,
+  });
+  const company = seedOrderingCompany(running.database, { name: ORDERING_COMPANY, apiKey: API_KEY });
+  return {
+    ...running,
+    dataDir,
+    company,
+    logs,
+    now,
+    restart: async () => {
+      await running.close();
+      return startTestServer({ ...options, dataDir, now, logs });
+    },
+    dispose: async () => {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * An invitation of the seeded company, made directly in the database (`expiresAt` for expired ones).
+ *
+ * @example
+ * const { token } = inviteDirectly(server, { expiresAt: new Date(Date.now() - 1000) });
+ */
+export function inviteDirectly(
+  server: TestServer,
+  options: { expiresAt?: Date; orderingCompanyId?: number; partner?: Partner } = {},
+): IssuedInvitation {
+  return createInvitation(server.database, {
+    orderingCompanyId: options.orderingCompanyId ?? server.company.id,
+    partner: options.partner ?? partner,
+    publicBaseUrl: server.url,
+    now: server.now.value,
+    ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}),
+  });
+}
+
+/** The multipart body the wizard's client sends: the JSON as a Blob part, the document as a file. */
+export function applicationForm(application: unknown, document?: Blob, documentName = 'テスト証明書.pdf'): FormData {
+  const form = new FormData();
+  form.append('application', new Blob([JSON.stringify(application)], { type: 'application/json' }));
+  if (document) form.append('document', document, documentName);
+  return form;
+}
+
+/**
+ * `POST /api/applications` with a valid application for `token` unless told otherwise.
+ *
+ * @example
+ * const response = await submit(server, { token, idempotencyKey: 'k1' });
+ */
+export function submit(
+  server: RunningServer,
+  options: {
+    token?: string;
+    application?: Application | unknown;
+    document?: Blob;
+    idempotencyKey?: string | null;
+    headers?: Record<string, string>;
+  },
+): Promise<Response> {
+  const application = options.application ?? validApplication(options.token);
+  const headers: Record<string, string> = { ...options.headers };
+  const key = options.idempotencyKey === undefined ? crypto.randomUUID() : options.idempotencyKey;
+  if (key !== null) headers['Idempotency-Key'] = key;
+  return fetch(`${server.url}/api/applications`, {
+    method: 'POST',
+    headers,
+    body: applicationForm(application, options.document ?? minimalPdf()),
+  });
+}
+
+/**
+ * A request to the admin API with the seeded company's key (or `apiKey`), JSON in and out.
+ *
+ * @example
+ * const response = await admin(server, 'POST', '/invitations', { partner });
+ */
+export function admin(
+  server: RunningServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  apiKey: string | null = API_KEY,
+): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (apiKey !== null) headers.Authorization = `Bearer ${apiKey}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(`${server.url}/api/admin${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+/** The error code of an error response (and that its body has the contract's shape). */
+export async function errorCode(response: Response): Promise<string> {
+  const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+  if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') {
+    throw new Error(`not an error body: ${JSON.stringify(body)}`);
+  }
+  return body.error.code;
+}
+
+/** Number of rows in a table of the server's database. */
+export function countRows(server: RunningServer, table: string): number {
+  return server.database.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+}
