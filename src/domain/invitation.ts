@@ -71,7 +71,7 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z.optional(z.array(z.object({ path: z.array(z.string()), message: z.string() }))),
+    issues: z.optional(z.array(z.object({ path: z.array(z.string()), message: z.string(), code: z.optional(z.string()) }))),
   }),
 });
 

@@ -153,6 +153,8 @@ export class MockBackend {
   readonly handlers: HttpHandler[];
   /** Every accepted (stored) application, in order; a replay adds nothing. */
   readonly received: ReceivedApplication[] = [];
+  /** The `Idempotency-Key` of every `POST /applications` that reached the handler, faults included. */
+  readonly attemptKeys: Array<string | null> = [];
 
   readonly #latencyMs: number;
   readonly #now: () => Date;
@@ -178,6 +180,7 @@ export class MockBackend {
       }),
       http.post(`${endpoint}/applications`, async ({ request }) => {
         this.#attempts++;
+        this.attemptKeys.push(request.headers.get('Idempotency-Key'));
         const fault = this.#faults.shift();
         await this.#latency();
         if (fault && 'network' in fault) return HttpResponse.error();
@@ -235,6 +238,7 @@ export class MockBackend {
    */
   reset(): void {
     this.received.length = 0;
+    this.attemptKeys.length = 0;
     this.#attempts = 0;
     this.#sequence = 0;
     this.#faults = [];
@@ -338,7 +342,7 @@ export class MockBackend {
         documentBytes !== undefined &&
         sameBytes(previous.documentBytes, documentBytes);
       if (!same) {
-        return errorResponse(422, 'idempotency_conflict', 'The Idempotency-Key was used for a different request');
+        return errorResponse(409, 'idempotency_conflict', 'The Idempotency-Key was used for a different request');
       }
       return HttpResponse.json(previous.receipt, { status: 201 });
     }

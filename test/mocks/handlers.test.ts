@@ -117,12 +117,12 @@ describe('MockBackend', () => {
       expect(backend.attempts).to.equal(2);
     });
 
-    it('refuses a key reused for a different application with 422 idempotency_conflict', async () => {
+    it('refuses a key reused for a different application with 409 idempotency_conflict', async () => {
       await answer(backend, submitRequest({ key: 'same' }));
       const changed = validApplication();
       changed.adminUser.email = 'other@example.co.jp';
       const { status, body } = await answer(backend, submitRequest({ application: changed, key: 'same' }));
-      expect(status).to.equal(422);
+      expect(status).to.equal(409);
       expect(body.error.code).to.equal('idempotency_conflict');
     });
 

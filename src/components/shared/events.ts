@@ -39,6 +39,13 @@ export class ValidationFailedEvent extends Event {
   }
 }
 
+/** The user left the wizard without completing it (戻る on the first step). */
+export class ExitEvent extends Event {
+  constructor() {
+    super('cec-exit', { bubbles: true, composed: true });
+  }
+}
+
 /** The backend accepted the application. */
 export class SubmittedEvent extends Event {
   readonly detail: { receiptNumber: string };
@@ -65,5 +72,6 @@ declare global {
     'cec-validation-failed': ValidationFailedEvent;
     'cec-submitted': SubmittedEvent;
     'cec-error': WizardErrorEvent;
+    'cec-exit': ExitEvent;
   }
 }

@@ -38,6 +38,11 @@ export abstract class FormStepElement<T extends object> extends LitElement imple
     return this.form.validate();
   }
 
+  /** Names of the fields that are invalid now (for analytics: names only, never values). */
+  invalidFields(): string[] {
+    return Object.keys(this.form.issues());
+  }
+
   /** Moves focus to the error summary (after the wizard refused to go on). */
   async focusErrorSummary(): Promise<void> {
     await this.updateComplete;

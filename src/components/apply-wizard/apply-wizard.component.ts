@@ -1,0 +1,598 @@
+import { provide } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError } from '../../api/errors.js';
+import { ApplyApi, newIdempotencyKey } from '../../api/client.js';
+import {
+  applicationSchema,
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  ENTITY_KINDS,
+  validateSection,
+  type EntityKind,
+  type FieldIssue,
+  type Invitation,
+  type Prefill,
+} from '../../domain/index.js';
+import { languageOf, Translator, type MessageOverrides } from '../../i18n/i18n.js';
+import { wizardContext, type WizardState } from '../shared/context.js';
+import { emptyDraft, type ApplicationDraft, type SectionName } from '../shared/draft.js';
+import {
+  ExitEvent,
+  StepChangeEvent,
+  SubmittedEvent,
+  ValidationFailedEvent,
+  WizardErrorEvent,
+  type ChangeEvent,
+  type EditSectionEvent,
+} from '../shared/events.js';
+import type { FieldOptions } from '../shared/form-state.js';
+import type { WizardStep } from '../shared/step.js';
+import { baseStyles } from '../shared/styles.js';
+import { applyBranding } from './branding.js';
+import { DraftStore } from './draft-store.js';
+import { defaultSteps, stepListProblem, type StepDefinition } from './steps.js';
+import { wizardStyles } from './apply-wizard.styles.js';
+
+type Phase = 'loading' | 'ready' | 'invitation-error' | 'unreachable';
+
+/** Failures of the invitation that get their own page: ask the ordering company to resend. */
+const INVITATION_PAGES: Record<string, string> = {
+  invitation_not_found: 'notFound',
+  invitation_expired: 'expired',
+  invitation_used: 'used',
+};
+
+/** Submit failures and the message key that explains them; the rest are `submit.server`. */
+const SUBMIT_MESSAGES: Record<string, string> = {
+  network: 'submit.network',
+  timeout: 'submit.timeout',
+  service_unavailable: 'submit.unavailable',
+  http_503: 'submit.unavailable',
+  http_429: 'submit.unavailable',
+  idempotency_conflict: 'submit.conflict',
+};
+
+/**
+ * The CECTRUST-Light online application (STEP 1–6), embedded in an ordering company's portal.
+ * Reads the invitation (the `token` attribute or `?token=` of the page), walks the applicant through
+ * the steps, and submits to the backend at `endpoint`.
+ *
+ * @summary The whole application wizard.
+ * @fires cec-step-change - Moved to another step: `{ step, previousStep }` (step ids).
+ * @fires cec-validation-failed - A step refused to go on: `{ step, fields }` (field names, never values).
+ * @fires cec-submitted - The backend accepted the application: `{ receiptNumber }`.
+ * @fires cec-error - A backend or network failure: `{ code, message }`.
+ * @fires cec-exit - The user left the wizard with 戻る on the first step (not a completion).
+ * @slot - A host's own step elements (give each a `data-step-id`, `data-step-title`, and `data-after` naming the step it follows).
+ * @csspart base - The wizard's frame.
+ * @csspart header - The inviter banner with the ordering company's branding.
+ * @csspart step-indicator - The list of steps.
+ * @csspart step-heading - The current step's heading (focused on every step change).
+ * @csspart actions - The back / next buttons.
+ * @csspart back-button - 戻る.
+ * @csspart next-button - 次へ / 利用規約に同意して次へ / 確定.
+ * @csspart alert - A submit failure or invitation problem.
+ * @cssprop --cec-color-primary - Brand colour of buttons, links and the current step.
+ * @cssprop --cec-color-on-primary - Text on the brand colour.
+ * @cssprop --cec-color-text - Body text.
+ * @cssprop --cec-color-muted - Hints and secondary text.
+ * @cssprop --cec-color-surface - Background of fields and the frame.
+ * @cssprop --cec-color-subtle - Background of notices and read-only fields.
+ * @cssprop --cec-color-border - Field borders.
+ * @cssprop --cec-color-error - Errors.
+ * @cssprop --cec-font-family - Typeface.
+ * @cssprop --cec-font-size - Base text size.
+ * @cssprop --cec-space - Base spacing unit.
+ * @cssprop --cec-radius - Corner radius of fields, buttons and panels.
+ * @cssprop --cec-focus-ring - Outline of the focused control.
+ */
+export class CecApplyWizard extends LitElement {
+  static override styles = [baseStyles, wizardStyles];
+
+  /** Base URL of the backend (required), e.g. `https://portal.example.com/api`. */
+  @property() endpoint = '';
+
+  /** The invitation token; when absent, `?token=` of the page's address is used (and then removed from it). */
+  @property() token?: string;
+
+  /** Language: `ja` (default) or `en`. */
+  @property({ reflect: true }) override lang = 'ja';
+
+  /** Overrides of any text by key and language, e.g. `{ ja: { buttons: { next: '進む' } } }`. */
+  @property({ attribute: false }) messages: MessageOverrides = {};
+
+  /** Upper bound of the uploaded document in bytes (default 10 MB). */
+  @property({ type: Number, attribute: 'max-document-bytes' }) maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
+
+  /** Support address shown on completion. */
+  @property({ attribute: 'support-email' }) supportEmail = 'help-light@construction-ec.com';
+
+  /** URL of the CECTRUST-Light terms. */
+  @property({ attribute: 'service-terms-url' }) serviceTermsUrl?: string;
+
+  /** URL of the JCAN certificate terms. */
+  @property({ attribute: 'certificate-terms-url' }) certificateTermsUrl?: string;
+
+  /** Values the host already holds, merged over the invitation's prefill; validated like typed ones. */
+  @property({ attribute: false }) prefill?: Prefill;
+
+  /** Per-field options by section: `{ company: { corporateNumber: { readonly: true } } }`. */
+  @property({ attribute: false }) fields: Partial<Record<SectionName, Record<string, FieldOptions>>> = {};
+
+  /** Entity kinds offered; an invitation may restrict them further. */
+  @property({ attribute: false }) allowedKinds: readonly EntityKind[] = ENTITY_KINDS;
+
+  /** The steps in order. Reorder, or add a host's own; the six of the contract cannot be dropped. */
+  @property({ attribute: false }) steps: StepDefinition[] = defaultSteps();
+
+  /** Keep the draft in this browser (local storage; the document in IndexedDB) until completion. */
+  @property({ type: Boolean, attribute: 'no-resume' }) noResume = false;
+
+  @provide({ context: wizardContext })
+  @state()
+  protected wizardState: WizardState = {
+    translator: Translator.japanese(),
+    draft: emptyDraft(),
+    maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
+  };
+
+  @state() private phase: Phase = 'loading';
+  @state() private invitationProblem = 'notFound';
+  @state() private invitation?: Invitation;
+  @state() private currentStepId = 'terms';
+  /** Set while the user changes a section from the confirmation: "next" goes straight back. */
+  @state() private returningToConfirmation = false;
+  @state() private submitting = false;
+  @state() private submitFailure?: { key: string; seconds?: number };
+  @state() private receiptNumber?: string;
+
+  private draft: ApplicationDraft = emptyDraft();
+  private readonly stepElements = new Map<string, HTMLElement>();
+  /** The key of the submission in progress: the same across its retries, new once the draft changes. */
+  private idempotencyKey?: string;
+  private resolvedToken?: string;
+  private activeSteps: StepDefinition[] = defaultSteps();
+  private readonly draftStore = new DraftStore();
+
+  // ── lifecycle ──────────────────────────────────────────────────────────────
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadInvitation();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') || changed.has('messages')) void this.loadTranslator();
+    if (changed.has('steps')) this.useSteps(this.steps);
+    if (changed.has('maxDocumentBytes')) this.shareState();
+  }
+
+  // ── invitation ─────────────────────────────────────────────────────────────
+
+  private get api(): ApplyApi {
+    return new ApplyApi({ endpoint: this.endpoint });
+  }
+
+  /** Reads the token (attribute, else the page's `?token=`, which is then removed from the address bar). */
+  private takeToken(): string | undefined {
+    if (this.token) return this.token;
+    const url = new URL(window.location.href);
+    const token = url.searchParams.get('token') ?? undefined;
+    if (token) {
+      url.searchParams.delete('token');
+      history.replaceState(history.state, '', url);
+    }
+    return token;
+  }
+
+  private async loadInvitation(): Promise<void> {
+    this.resolvedToken ??= this.takeToken();
+    this.phase = 'loading';
+    if (!this.resolvedToken) {
+      this.invitationProblem = 'notFound';
+      this.phase = 'invitation-error';
+      return;
+    }
+    try {
+      this.invitation = await this.api.getInvitation(this.resolvedToken);
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
+      this.dispatchEvent(new WizardErrorEvent(apiError.code, apiError.message));
+      const page = INVITATION_PAGES[apiError.code];
+      if (page) {
+        this.invitationProblem = page;
+        this.phase = 'invitation-error';
+        if (apiError.code !== 'invitation_not_found') void this.draftStore.clear(this.resolvedToken);
+      } else {
+        this.phase = 'unreachable';
+      }
+      return;
+    }
+    await this.startDraft(this.invitation);
+    applyBranding(this, this.invitation.branding);
+    this.phase = 'ready';
+    await this.updateComplete;
+  }
+
+  /** Builds the draft: the invitation's prefill, the host's prefill, then what this browser kept. */
+  private async startDraft(invitation: Invitation): Promise<void> {
+    const draft = emptyDraft();
+    for (const prefill of [invitation.prefill, this.prefill]) {
+      for (const section of ['company', 'adminUser', 'certificate'] as const) {
+        Object.assign(draft[section], prefill?.[section] ?? {});
+      }
+    }
+    const kinds = this.offeredKinds();
+    if (!draft.company.kind || !kinds.includes(draft.company.kind)) draft.company.kind = kinds[0];
+    if (!this.noResume) {
+      const saved = await this.draftStore.load(invitation.token);
+      if (saved) {
+        const { stepId, ...sections } = saved;
+        Object.assign(draft, sections);
+        if (stepId && this.activeSteps.some((step) => step.id === stepId) && stepId !== 'completion') {
+          this.currentStepId = stepId;
+        }
+      }
+    }
+    this.draft = draft;
+    this.shareState();
+  }
+
+  private offeredKinds(): EntityKind[] {
+    const invited = this.invitation?.allowedKinds;
+    const kinds = this.allowedKinds.filter((kind) => !invited || invited.includes(kind));
+    return kinds.length > 0 ? kinds : ['corporation'];
+  }
+
+  // ── steps ──────────────────────────────────────────────────────────────────
+
+  private useSteps(steps: readonly StepDefinition[]): void {
+    const problem = stepListProblem(steps);
+    if (problem) {
+      console.error(`<cec-apply-wizard>: ignoring the step list: ${problem}.`);
+      return;
+    }
+    this.activeSteps = [...steps];
+  }
+
+  private get currentIndex(): number {
+    return this.activeSteps.findIndex((step) => step.id === this.currentStepId);
+  }
+
+  private get currentStep(): StepDefinition {
+    return this.activeSteps[this.currentIndex] ?? this.activeSteps[0]!;
+  }
+
+  private elementOf(step: StepDefinition): HTMLElement {
+    if (step.element) return step.element;
+    let element = this.stepElements.get(step.id);
+    if (!element) {
+      element = document.createElement(step.tag!);
+      this.stepElements.set(step.id, element);
+    }
+    return element;
+  }
+
+  /** Gives the step element what it shows: its section of the draft and the host's options. */
+  private prepare(step: StepDefinition): HTMLElement {
+    const element = this.elementOf(step) as WizardStep & Record<string, unknown>;
+    if (step.section) {
+      element.value = this.draft[step.section];
+      element.fields = this.fields[step.section] ?? {};
+    } else if (step.element) {
+      if (step.id in this.draft.extensions) element.value = this.draft.extensions[step.id];
+    }
+    if (step.id === 'terms') {
+      if (this.serviceTermsUrl) element.serviceTermsUrl = this.serviceTermsUrl;
+      if (this.certificateTermsUrl) element.certificateTermsUrl = this.certificateTermsUrl;
+    }
+    if (step.id === 'company') {
+      element.maxDocumentBytes = this.maxDocumentBytes;
+      element.allowedKinds = this.offeredKinds();
+    }
+    if (step.id === 'completion') {
+      element.receiptNumber = this.receiptNumber;
+      element.email = this.draft.adminUser.email?.trim();
+      element.supportEmail = this.supportEmail;
+    }
+    if (step.id === 'confirmation') {
+      element.extraSections = this.activeSteps
+        .filter((candidate) => candidate.element && !candidate.section)
+        .map((candidate) => ({
+          step: candidate.id,
+          title: this.titleOf(candidate),
+          rows: Object.entries((this.draft.extensions[candidate.id] ?? {}) as Record<string, unknown>).map(([label, value]) => ({
+            label,
+            value: String(value ?? ''),
+          })),
+        }));
+    }
+    return element;
+  }
+
+  private titleOf(step: StepDefinition): string {
+    if (step.title) return step.title;
+    const own = (step.element as WizardStep | undefined)?.stepTitle;
+    return own ?? this.wizardState.translator.t(`steps.${step.id}`);
+  }
+
+  private async goTo(stepId: string): Promise<void> {
+    const previousStep = this.currentStepId;
+    this.currentStepId = stepId;
+    this.submitFailure = undefined;
+    this.shareState();
+    this.saveDraft();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
+    this.dispatchEvent(new StepChangeEvent(stepId, previousStep));
+  }
+
+  private async next(): Promise<void> {
+    const step = this.currentStep;
+    if (step.id === 'confirmation') return this.submit();
+    const element = this.elementOf(step) as WizardStep;
+    if (!(await element.validate())) {
+      this.refuse(step.id, element);
+      return;
+    }
+    if (this.returningToConfirmation) {
+      this.returningToConfirmation = false;
+      return this.goTo('confirmation');
+    }
+    const following = this.activeSteps[this.currentIndex + 1];
+    if (following) await this.goTo(following.id);
+  }
+
+  private refuse(stepId: string, element: WizardStep): void {
+    const fields = (element as WizardStep & { invalidFields?(): string[] }).invalidFields?.() ?? [];
+    this.dispatchEvent(new ValidationFailedEvent(stepId, fields));
+    if (element.focusErrorSummary) void element.focusErrorSummary();
+    else element.focus();
+  }
+
+  private back(): void {
+    const previous = this.activeSteps[this.currentIndex - 1];
+    if (!previous) {
+      this.dispatchEvent(new ExitEvent());
+      return;
+    }
+    this.returningToConfirmation = false;
+    void this.goTo(previous.id);
+  }
+
+  private onStepChange(event: ChangeEvent): void {
+    const step = this.activeSteps.find((candidate) => this.elementOf(candidate) === event.target) ?? this.currentStep;
+    if (step.section) this.draft[step.section] = event.value as never;
+    else this.draft.extensions[step.id] = event.value;
+    // The application changed: a new submission needs a new key, or the server would refuse the new body.
+    this.idempotencyKey = undefined;
+    this.saveDraft();
+  }
+
+  private onEditSection(event: EditSectionEvent): void {
+    this.returningToConfirmation = true;
+    void this.goTo(event.detail.step);
+  }
+
+  // ── submit ─────────────────────────────────────────────────────────────────
+
+  private async submit(): Promise<void> {
+    if (this.submitting || this.receiptNumber) return; // a double click or a late retry never submits twice
+    const { document, ...company } = this.draft.company;
+    const result = validateSection(applicationSchema, {
+      token: this.resolvedToken,
+      terms: this.draft.terms,
+      company,
+      adminUser: this.draft.adminUser,
+      certificate: this.draft.certificate,
+      locale: this.wizardState.translator.language,
+      ...(Object.keys(this.draft.extensions).length > 0 ? { extensions: this.draft.extensions } : {}),
+    });
+    if (!result.ok || !document) {
+      const issues = result.ok ? [] : result.issues;
+      await this.showIssues(document ? issues : [...issues, { path: ['company', 'document'], code: 'documentRequired' }]);
+      return;
+    }
+    this.idempotencyKey ??= newIdempotencyKey();
+    this.submitting = true;
+    this.submitFailure = undefined;
+    try {
+      const receipt = await this.api.submitApplication(result.value, document, this.idempotencyKey, { documentName: document.name });
+      this.receiptNumber = receipt.receiptNumber;
+      void this.draftStore.clear(this.resolvedToken!);
+      await this.goTo('completion');
+      this.dispatchEvent(new SubmittedEvent(receipt.receiptNumber));
+    } catch (error) {
+      await this.submitFailed(error instanceof ApiError ? error : new ApiError('network', String(error)));
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  private async submitFailed(error: ApiError): Promise<void> {
+    this.dispatchEvent(new WizardErrorEvent(error.code, error.message));
+    const page = INVITATION_PAGES[error.code];
+    if (page) {
+      this.invitationProblem = page;
+      this.phase = 'invitation-error';
+      return;
+    }
+    if (error.code === 'validation_failed' && error.issues.length > 0) {
+      await this.showIssues(error.issues, true);
+      return;
+    }
+    if (error.code.startsWith('document_')) {
+      await this.showIssues([{ path: ['company', 'document'], code: camelCase(error.code) }], true);
+      return;
+    }
+    const seconds = error.retryAfterSeconds;
+    this.submitFailure = { key: SUBMIT_MESSAGES[error.code] ?? (error.status === 503 ? 'submit.unavailable' : 'submit.server'), seconds: seconds ?? 30 };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.submit-failure')?.focus();
+  }
+
+  /** Goes to the first step with issues and shows them on their fields. */
+  private async showIssues(issues: readonly FieldIssue[], fromServer = false): Promise<void> {
+    const step = this.activeSteps.find((candidate) => candidate.section && issues.some((issue) => issue.path[0] === candidate.section));
+    if (!step) return;
+    const element = this.elementOf(step) as WizardStep;
+    const sectionIssues = issues.filter((issue) => issue.path[0] === step.section).map((issue) => ({ ...issue, path: issue.path.slice(1) }));
+    this.returningToConfirmation = true;
+    await this.goTo(step.id);
+    if (fromServer) element.showServerIssues?.(sectionIssues);
+    if (!fromServer || sectionIssues.some((issue) => issue.path[0] === 'document')) await element.validate();
+    if (fromServer) await (element as unknown as LitElement).updateComplete;
+    this.refuse(step.id, element);
+  }
+
+  // ── shared state ───────────────────────────────────────────────────────────
+
+  private async loadTranslator(): Promise<void> {
+    const translator = await Translator.create(languageOf(this.lang), this.messages);
+    this.wizardState = { ...this.wizardState, translator };
+  }
+
+  private shareState(): void {
+    this.wizardState = { ...this.wizardState, draft: this.draft, maxDocumentBytes: this.maxDocumentBytes };
+  }
+
+  private saveDraft(): void {
+    if (this.noResume || !this.resolvedToken || this.receiptNumber) return;
+    this.draftStore.save(this.resolvedToken, { ...this.draft, stepId: this.currentStepId });
+  }
+
+  // ── render ─────────────────────────────────────────────────────────────────
+
+  override render() {
+    const { t } = this.wizardState.translator;
+    return html`<div class="wizard" part="base">
+      <h2 class="visually-hidden">${t('wizard.title')}</h2>
+      ${this.phase === 'ready' ? this.renderReady() : this.renderPhase()}
+      <slot hidden @slotchange=${this.onSlotChange}></slot>
+    </div>`;
+  }
+
+  private renderPhase() {
+    const { t } = this.wizardState.translator;
+    if (this.phase === 'loading') {
+      return html`<p class="status" role="status">${t('invitation.loading')}</p>`;
+    }
+    if (this.phase === 'unreachable') {
+      return html`<div class="alert" part="alert" role="alert">
+        <h3 id="step-heading" tabindex="-1">${t('invitation.unreachableTitle')}</h3>
+        <p>${t('invitation.unreachableBody')}</p>
+        <button type="button" class="primary" @click=${() => this.loadInvitation()}>${t('buttons.retry')}</button>
+      </div>`;
+    }
+    const page = this.invitationProblem;
+    return html`<div class="alert invitation-problem" part="alert">
+      <h3 id="step-heading" tabindex="-1">${t(`invitation.${page}Title`)}</h3>
+      <p>${t(`invitation.${page}Body`)}</p>
+    </div>`;
+  }
+
+  private renderReady() {
+    const { t } = this.wizardState.translator;
+    const step = this.currentStep;
+    const index = this.currentIndex;
+    const isCompletion = step.id === 'completion';
+    return html`
+      ${this.renderHeader()}
+      <nav class="steps" part="step-indicator" aria-label=${t('wizard.progress')}>
+        <ol>
+          ${this.activeSteps.map(
+            (candidate, position) => html`<li
+              class=${position === index ? 'current' : position < index ? 'done' : ''}
+              aria-current=${position === index ? 'step' : 'false'}
+            >
+              <span class="number">${t('wizard.stepOf', { number: position + 1 })}</span>
+              <span class="title">${this.titleOf(candidate)}</span>
+              ${position < index ? html`<span class="visually-hidden">${t('wizard.completedStep')}</span>` : nothing}
+            </li>`,
+          )}
+        </ol>
+      </nav>
+      <h2 id="step-heading" class="step-heading" part="step-heading" tabindex="-1">
+        ${t('wizard.stepOf', { number: index + 1 })} ${this.titleOf(step)}
+      </h2>
+      <div class="step" @cec-change=${this.onStepChange} @cec-edit-section=${this.onEditSection}>${this.prepare(step)}</div>
+      ${this.renderSubmitFailure()}
+      ${isCompletion
+        ? nothing
+        : html`<div class="actions" part="actions">
+            <button type="button" part="back-button" @click=${this.back} ?disabled=${this.submitting}>${t('buttons.back')}</button>
+            <button type="button" class="primary" part="next-button" @click=${this.next} ?disabled=${this.submitting} aria-busy=${this.submitting ? 'true' : 'false'}>
+              ${this.nextLabel(step.id)}
+            </button>
+          </div>`}
+    `;
+  }
+
+  private nextLabel(stepId: string): string {
+    const { t } = this.wizardState.translator;
+    if (stepId === 'confirmation') return this.submitting ? t('buttons.submitting') : t('buttons.submit');
+    if (this.returningToConfirmation) return t('buttons.returnToConfirmation');
+    if (stepId === 'terms') return t('buttons.agreeAndNext');
+    return t('buttons.next');
+  }
+
+  private renderHeader() {
+    const { t } = this.wizardState.translator;
+    const invitation = this.invitation;
+    if (!invitation) return nothing;
+    const branding = invitation.branding;
+    const logo = branding?.logoUrl && safeImageUrl(branding.logoUrl);
+    return html`<header class="header" part="header">
+      ${logo ? html`<img class="logo" part="logo" src=${logo} alt=${branding?.displayName ?? invitation.inviter.name} />` : nothing}
+      <p>${t('wizard.invitedBy', { inviter: branding?.displayName ?? invitation.inviter.name })}</p>
+      <p class="expires">${t('wizard.expiresAt', { date: formatDate(invitation.expiresAt, this.wizardState.translator.language) })}</p>
+    </header>`;
+  }
+
+  private renderSubmitFailure() {
+    const failure = this.submitFailure;
+    if (!failure) return nothing;
+    const { t } = this.wizardState.translator;
+    return html`<div class="alert submit-failure" part="alert" role="alert" tabindex="-1">
+      <h3>${t('submit.failedTitle')}</h3>
+      <p>${t(failure.key, { seconds: failure.seconds })}</p>
+      <button type="button" class="primary" @click=${this.submit} ?disabled=${this.submitting}>${t('buttons.retry')}</button>
+    </div>`;
+  }
+
+  /** A host's own steps, given as children: `<my-step data-step-id="licence" data-after="adminUser">`. */
+  private onSlotChange(event: Event): void {
+    const children = (event.target as HTMLSlotElement).assignedElements();
+    if (children.length === 0) return;
+    const steps = defaultSteps();
+    for (const child of children as HTMLElement[]) {
+      const id = child.dataset.stepId;
+      if (!id) continue;
+      const after = steps.findIndex((step) => step.id === child.dataset.after);
+      const definition: StepDefinition = { id, element: child, title: child.dataset.stepTitle };
+      steps.splice(after === -1 ? steps.length - 2 : after + 1, 0, definition);
+    }
+    this.steps = steps;
+  }
+}
+
+function camelCase(code: string): string {
+  return code.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** Only https images (or same-origin paths) are shown; anything else from an invitation is ignored. */
+function safeImageUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value, window.location.href);
+    if (url.protocol === 'https:' || url.origin === window.location.origin) return url.href;
+  } catch {
+    // not a URL: ignored
+  }
+  return undefined;
+}
+
+function formatDate(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(date);
+}

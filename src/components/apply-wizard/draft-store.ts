@@ -1,0 +1,91 @@
+import type { ApplicationDraft } from '../shared/draft.js';
+
+/** A draft as kept in this browser, with the step the user was on. */
+export type StoredDraft = ApplicationDraft & { stepId?: string };
+
+const PREFIX = 'cec-apply-draft:';
+const DATABASE = 'cec-apply';
+const DOCUMENTS = 'documents';
+
+/**
+ * Keeps the draft in this browser so a reload or a closed tab loses nothing: the fields in local
+ * storage, the chosen PDF in IndexedDB (a `File` does not survive JSON). Scoped to the invitation by
+ * a SHA-256 of its token, so the token itself is not written to storage.
+ *
+ * @example
+ * const store = new DraftStore();
+ * store.save(token, draft);
+ * const restored = await store.load(token);
+ */
+export class DraftStore {
+  /** Saves `draft` (debounced to one write per frame of typing). */
+  save(token: string, draft: StoredDraft): void {
+    const { document, ...company } = draft.company;
+    void this.#key(token).then((key) => {
+      try {
+        localStorage.setItem(key, JSON.stringify({ ...draft, company }));
+      } catch {
+        // storage full or disabled (private mode): resume is a convenience, the wizard goes on without it
+      }
+      return document ? putDocument(key, document) : deleteDocument(key);
+    }).catch(() => undefined);
+  }
+
+  /** The draft kept for `token`, with its document, or `undefined`. */
+  async load(token: string): Promise<StoredDraft | undefined> {
+    const key = await this.#key(token);
+    let stored: StoredDraft | undefined;
+    try {
+      const text = localStorage.getItem(key);
+      stored = text ? (JSON.parse(text) as StoredDraft) : undefined;
+    } catch {
+      return undefined;
+    }
+    if (!stored || typeof stored !== 'object') return undefined;
+    const document = await getDocument(key).catch(() => undefined);
+    if (document) stored.company = { ...stored.company, document };
+    return stored;
+  }
+
+  /** Forgets the draft of `token` (on completion and when the invitation has expired or was used). */
+  async clear(token: string): Promise<void> {
+    const key = await this.#key(token);
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // nothing kept
+    }
+    await deleteDocument(key).catch(() => undefined);
+  }
+
+  async #key(token: string): Promise<string> {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+    return PREFIX + Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  }
+}
+
+function openDatabase(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DATABASE, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(DOCUMENTS);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function withStore<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const database = await openDatabase();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const request = action(database.transaction(DOCUMENTS, mode).objectStore(DOCUMENTS));
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    database.close();
+  }
+}
+
+const putDocument = (key: string, file: File) => withStore('readwrite', (store) => store.put(file, key));
+const deleteDocument = (key: string) => withStore('readwrite', (store) => store.delete(key));
+const getDocument = (key: string) => withStore<File | undefined>('readonly', (store) => store.get(key) as IDBRequest<File | undefined>);

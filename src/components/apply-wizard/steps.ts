@@ -1,0 +1,53 @@
+import type { SectionName } from '../shared/draft.js';
+
+/**
+ * One step of the wizard. Built-in steps name a tag the wizard creates; a host's own step is an element
+ * it made (a child of the wizard, or one passed in `steps`).
+ *
+ * @example
+ * wizard.steps = [...defaultSteps().slice(0, 3), { id: 'licence', element: myStep, title: '建設業許可' }, ...defaultSteps().slice(3)];
+ */
+export interface StepDefinition {
+  /** Unique id; the built-ins are terms, company, adminUser, certificate, confirmation, completion. */
+  id: string;
+  /** Tag of a built-in step element, created by the wizard. */
+  tag?: string;
+  /** A host's own step element (implements `WizardStep`). */
+  element?: HTMLElement;
+  /** The draft section a built-in form step edits; a host's step value goes to `extensions[id]`. */
+  section?: SectionName;
+  /** Title in the step indicator for a host's step (built-ins take `steps.<id>` from the resources). */
+  title?: string;
+}
+
+/** Ids of the steps the backend contract cannot do without: they can be moved but never dropped. */
+export const REQUIRED_STEP_IDS = ['terms', 'company', 'adminUser', 'certificate', 'confirmation', 'completion'] as const;
+
+/** The six steps of the application guide, in its order. */
+export function defaultSteps(): StepDefinition[] {
+  return [
+    { id: 'terms', tag: 'cec-terms-consent', section: 'terms' },
+    { id: 'company', tag: 'cec-company-form', section: 'company' },
+    { id: 'adminUser', tag: 'cec-admin-user-form', section: 'adminUser' },
+    { id: 'certificate', tag: 'cec-cert-info-form', section: 'certificate' },
+    { id: 'confirmation', tag: 'cec-confirmation' },
+    { id: 'completion', tag: 'cec-completion' },
+  ];
+}
+
+/**
+ * Checks a host's step list: every required step present once, confirmation and completion last.
+ * Returns the problem in words for the console, or `undefined` when the list is usable.
+ */
+export function stepListProblem(steps: readonly StepDefinition[]): string | undefined {
+  const ids = steps.map((step) => step.id);
+  const missing = REQUIRED_STEP_IDS.filter((id) => !ids.includes(id));
+  if (missing.length > 0) return `required step(s) cannot be dropped: ${missing.join(', ')}`;
+  if (new Set(ids).size !== ids.length) return 'step ids must be unique';
+  if (ids.at(-1) !== 'completion' || ids.at(-2) !== 'confirmation') {
+    return 'confirmation and completion must be the last two steps';
+  }
+  const custom = steps.find((step) => !step.tag && !step.element);
+  if (custom) return `step "${custom.id}" needs an element`;
+  return undefined;
+}

@@ -1,0 +1,153 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/apply-wizard/apply-wizard.js';
+import type { CecApplyWizard } from '../../src/components/apply-wizard/apply-wizard.component.js';
+import { startMockBackend, type RunningMockBackend } from '../../src/mocks/browser.js';
+import { MOCK_TOKENS } from '../../src/mocks/tokens.js';
+import { deepActiveElement, descriptionOf, getByLabel, getByRole, queryByLabel, typeInto, visibleText, waitUntil } from '../helpers.js';
+import {
+  acceptTerms,
+  clickNext,
+  expectedCorporationApplication,
+  expectStep,
+  fillAdminUser,
+  fillCertificate,
+  fillCompany,
+} from './wizard-helpers.js';
+
+let mock: RunningMockBackend;
+
+async function openWizard(token: string = MOCK_TOKENS.valid): Promise<CecApplyWizard> {
+  const wizard = await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint="/api" token=${token} no-resume></cec-apply-wizard>`);
+  await waitUntil(() => wizard.shadowRoot?.querySelector('#step-heading'), 'wizard ready');
+  return wizard;
+}
+
+describe('cec-apply-wizard', () => {
+  before(async () => {
+    mock = await startMockBackend();
+  });
+  after(() => mock.stop());
+  beforeEach(() => mock.backend.reset());
+
+  it('walks a 法人 from STEP 1 to 6 and sends exactly the typed application and PDF', async () => {
+    const wizard = await openWizard();
+    const steps: string[] = [];
+    wizard.addEventListener('cec-step-change', (event) => steps.push(event.detail.step));
+    let receipt = '';
+    wizard.addEventListener('cec-submitted', (event) => (receipt = event.detail.receiptNumber));
+    expect(visibleText(wizard)).to.contain('発注建設株式会社');
+
+    await acceptTerms();
+    await fillCompany('法人');
+    await fillAdminUser();
+    await fillCertificate();
+    await expectStep('申請内容確認');
+    const confirmation = visibleText(wizard);
+    expect(confirmation).to.contain('7000012050002').and.contain('ヤマダケンセツ').and.contain('テスト証明書.pdf');
+    await clickNext('確定');
+    await expectStep('申請完了');
+
+    expect(mock.backend.received).to.have.length(1);
+    const [received] = mock.backend.received;
+    expect(received!.application).to.deep.equal(expectedCorporationApplication(MOCK_TOKENS.valid));
+    expect(new TextDecoder().decode(received!.documentBytes)).to.match(/^%PDF-1\.4/);
+    expect(receipt).to.match(/^\d{10}$/);
+    expect(visibleText(wizard).replace(/\s+/g, '')).to.contain(`受付番号${receipt}で利用申請を受け付けました。`);
+    expect(steps).to.deep.equal(['company', 'adminUser', 'certificate', 'confirmation', 'completion']);
+  });
+
+  it('walks a 個人事業主 without being asked for a corporate number', async () => {
+    const wizard = await openWizard();
+    await acceptTerms();
+    await expectStep('企業情報入力');
+    getByLabel('個人事業主').click();
+    await waitUntil(() => !queryByLabel('法人番号'), 'no corporate number');
+    await fillCompany('個人事業主');
+    await fillAdminUser();
+    await fillCertificate();
+    await expectStep('申請内容確認');
+    expect(visibleText(wizard)).not.to.contain('法人番号');
+    await clickNext('確定');
+    await expectStep('申請完了');
+    const application = mock.backend.received[0]!.application as { company: Record<string, unknown> };
+    expect(application.company.kind).to.equal('soleProprietor');
+    expect(application.company).not.to.have.property('corporateNumber');
+  });
+
+  it('blocks STEP 1 with one consent unchecked and says why', async () => {
+    const wizard = await openWizard();
+    await expectStep('利用規約確認');
+    getByLabel('CECTRUST-Light利用規約に同意します。').click();
+    await clickNext('利用規約に同意して次へ');
+    await waitUntil(() => deepActiveElement()?.closest?.('.error-summary') || deepActiveElement()?.classList.contains('error-summary'), 'error summary focused');
+    const unchecked = getByLabel('JCAN電子証明書利用規約に同意します。');
+    expect(unchecked.getAttribute('aria-invalid')).to.equal('true');
+    expect(descriptionOf(unchecked)).to.contain('「JCAN電子証明書利用規約に同意します。」にチェックを入れてください。');
+    expect(visibleText(wizard)).to.contain('利用規約確認');
+  });
+
+  it('keeps every value on back and forward and through a change-link round trip', async () => {
+    const wizard = await openWizard();
+    await acceptTerms();
+    await fillCompany('法人');
+    await fillAdminUser();
+    await expectStep('証明書情報入力');
+    getByRole('button', '戻る').click();
+    await expectStep('利用者情報入力');
+    expect(getByLabel('メールアドレス').value).to.equal('hanako@example.co.jp');
+    getByRole('button', '戻る').click();
+    await expectStep('企業情報入力');
+    expect(getByLabel('企業名カナ').value).to.equal('やまだけんせつ');
+    await clickNext();
+    await clickNext();
+    await fillCertificate();
+    await expectStep('申請内容確認');
+    getByRole('button', '管理用ID情報を変更').click();
+    await expectStep('利用者情報入力');
+    const email = getByLabel('メールアドレス');
+    email.select();
+    await typeInto(email, 'kanri@example.co.jp');
+    await clickNext('申請内容確認に戻る');
+    await expectStep('申請内容確認');
+    expect(visibleText(wizard)).to.contain('kanri@example.co.jp');
+    await clickNext('確定');
+    await expectStep('申請完了');
+    const application = mock.backend.received[0]!.application as { adminUser: { email: string }; company: { name: string } };
+    expect(application.adminUser.email).to.equal('kanri@example.co.jp');
+    expect(application.company.name).to.equal('株式会社山田建設');
+  });
+
+  it('keeps all data on a 500 and succeeds on retry with the same Idempotency-Key', async () => {
+    const wizard = await openWizard();
+    const errors: string[] = [];
+    wizard.addEventListener('cec-error', (event) => errors.push(event.detail.code));
+    await acceptTerms();
+    await fillCompany('法人');
+    await fillAdminUser();
+    await fillCertificate();
+    await expectStep('申請内容確認');
+    mock.backend.failNext({ status: 500 });
+    await clickNext('確定');
+    await waitUntil(() => visibleText(wizard).includes('申請を送信できませんでした'), 'failure shown');
+    expect(visibleText(wizard)).to.contain('入力内容はそのまま保持されています');
+    expect(visibleText(wizard)).to.contain('テスト証明書.pdf');
+    expect(errors).to.deep.equal(['internal_error']);
+    getByRole('button', '再試行').click();
+    await expectStep('申請完了');
+    expect(mock.backend.attempts).to.equal(2);
+    expect(mock.backend.received).to.have.length(1);
+    const [first, second] = mock.backend.attemptKeys;
+    expect(first).to.be.a('string').and.equal(second);
+  });
+
+  it('shows its own page for an expired invitation, asking for a resend', async () => {
+    const wizard = await openWizard(MOCK_TOKENS.expired);
+    expect(visibleText(wizard)).to.contain('有効期限が切れています').and.contain('再送をご依頼ください');
+    expect(queryByLabel(/同意します/)).to.equal(undefined);
+  });
+
+  it('is accessible on the first step', async () => {
+    const wizard = await openWizard();
+    await expect(wizard).to.be.accessible();
+  });
+});
