@@ -93,10 +93,10 @@ export function inviteDirectly(
 }
 
 /** The multipart body the wizard's client sends: the JSON as a Blob part, the document as a file. */
-export function applicationForm(application: unknown, document?: Blob, documentName = 'テスト証明書.pdf'): FormData {
+export function applicationForm(application: unknown, document?: Blob): FormData {
   const form = new FormData();
   form.append('application', new Blob([JSON.stringify(application)], { type: 'application/json' }));
-  if (document) form.append('document', document, documentName);
+  if (document) form.append('document', document, document instanceof File ? document.name : 'document.pdf');
   return form;
 }
 
