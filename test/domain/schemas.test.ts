@@ -12,6 +12,7 @@ import {
   MAX_TEXT_LENGTH,
   termsSchema,
   validateSection,
+  type SectionResult,
 } from '../../src/domain/index.js';
 import {
   acceptedValue,
@@ -103,10 +104,11 @@ describe('katakana fields (company nameKana, adminUser nameKana)', () => {
   ];
   const refused = ['Yamada', 'YAMADA', 'ＹＡＭＡＤＡ', '山田', 'ヤマダ太郎', 'ヤマダ1', 'ヤマダ（カブ）', 'ヤマダ&タロウ', '<script>'];
 
-  for (const [section, validate] of [
+  const sections: Array<[string, (fields: Record<string, unknown>) => SectionResult<{ nameKana: string }>]> = [
     ['company', company],
     ['adminUser', adminUser],
-  ] as const) {
+  ];
+  for (const [section, validate] of sections) {
     for (const [input, output] of accepted) {
       it(`${section}: accepts ${JSON.stringify(input)} as ${JSON.stringify(output)}`, () => {
         assert.equal(acceptedValue(validate({ nameKana: input })).nameKana, output);
