@@ -7,7 +7,7 @@ import { runMigrations } from './migrations.js';
 export type Database = BetterSqlite3.Database;
 
 /** File name of the database inside the data directory. */
-export const DATABASE_FILE_NAME = 'cectrust-light.sqlite3';
+const DATABASE_FILE_NAME = 'cectrust-light.sqlite3';
 
 /**
  * Opens (creating when needed) the database in `dataDir` and brings its schema up to date.

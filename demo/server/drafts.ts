@@ -38,7 +38,12 @@ export function loadDraft(database: Database, invitationId: string): SavedDraft 
   return row && { draft: JSON.parse(row.draft_json) as Record<string, unknown>, savedAt: row.saved_at };
 }
 
-/** Forgets the draft of an invitation (call inside the transaction that accepts its application). */
+/**
+ * Forgets the draft of an invitation (call inside the transaction that accepts its application).
+ *
+ * @example
+ * deleteDraft(database, invitation.id);
+ */
 export function deleteDraft(database: Database, invitationId: string): void {
   database.prepare('DELETE FROM drafts WHERE invitation_id = ?').run(invitationId);
 }

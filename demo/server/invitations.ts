@@ -184,7 +184,12 @@ export function resendInvitation(
   }).immediate();
 }
 
-/** One invitation of one ordering company; another company's id finds nothing. */
+/**
+ * One invitation of one ordering company; another company's id finds nothing.
+ *
+ * @example
+ * findInvitationById(database, company.id, issued.id)?.partner.email
+ */
 export function findInvitationById(
   database: Database,
   orderingCompanyId: number,

@@ -7,7 +7,7 @@ import type { Database } from './database.js';
 import { tokyoDateTime } from './tokyo-time.js';
 
 /** Support address the guide gives for every question (application guide, お問い合わせ窓口). */
-export const SUPPORT_EMAIL = 'help-light@construction-ec.com';
+const SUPPORT_EMAIL = 'help-light@construction-ec.com';
 /** 申込書等資料ダウンロード URL (application guide, 利用申請サイトのお知らせ ⑦). */
 const DOWNLOAD_URL = 'https://www.construction-ec.com/cectrust-light/member/download.html';
 

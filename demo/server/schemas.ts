@@ -7,20 +7,33 @@ import * as z from 'zod/mini';
 /** Largest draft body accepted (`PUT …/draft`); a draft is a few kilobytes of typed text. */
 export const MAX_DRAFT_BYTES = 64 * 1024;
 
-/** Body of `PUT {endpoint}/invitations/{token}/draft`: whatever the wizard wants back later. */
+/**
+ * Body of `PUT {endpoint}/invitations/{token}/draft`: whatever the wizard wants back later.
+ *
+ * @example
+ * draftRequestSchema.parse({ draft: { step: 2, company: { name: '山田建設' } } });
+ */
 export const draftRequestSchema = z.object({
   draft: z.record(z.string(), z.unknown()),
 });
 
-/** `200` body of `GET {endpoint}/invitations/{token}/draft`. */
+/**
+ * `200` body of `GET {endpoint}/invitations/{token}/draft`.
+ *
+ * @example
+ * savedDraftSchema.parse({ draft: { step: 2 }, savedAt: '2024-01-26T00:30:00.000Z' });
+ */
 export const savedDraftSchema = z.object({
   draft: z.record(z.string(), z.unknown()),
   savedAt: z.string(),
 });
 
 /**
- * The error body as this server sends it: the domain's `errorBodySchema` plus each issue's `code`
- * (equal to its `message`), so a client that parses with the domain schema loses nothing it reads.
+ * The error body as this server sends it: the domain's `errorBodySchema` with each issue's `code`
+ * always present (equal to its `message`), as the OpenAPI document promises.
+ *
+ * @example
+ * apiErrorBodySchema.parse({ error: { code: 'validation_failed', message: '…', issues: [{ path: ['adminUser', 'email'], message: 'email', code: 'email' }] } });
  */
 export const apiErrorBodySchema = z.object({
   error: z.object({

@@ -49,7 +49,12 @@ export function requestLog(log: LogSink): MiddlewareHandler {
   };
 }
 
-/** Logs an unexpected error by its kind and the route it happened on; the response says only `internal_error`. */
+/**
+ * Logs an unexpected error by its kind and the route it happened on; the response says only `internal_error`.
+ *
+ * @example
+ * app.onError((error, c) => { logUnexpectedError(log, c, error); return c.json(…, 500); });
+ */
 export function logUnexpectedError(log: LogSink, c: Context, error: unknown): void {
   log(
     JSON.stringify({
