@@ -18,7 +18,7 @@ const serveMockServiceWorker = {
 };
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/domain/**', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/domain/**', '!test/i18n/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -142,8 +142,15 @@ export const certificateSchema = z
           message: 'departmentTitleTooLong',
           path: ['titleAlpha'],
           input: value,
+          params: { maximum: MAX_DEPARTMENT_TITLE_ALPHA },
         });
       }
+    }, {
+      // Run even when another field of the section failed: the user should hear about the total at once.
+      when: (payload) => {
+        const value = payload.value as Record<string, unknown> | undefined;
+        return typeof value?.departmentAlpha === 'string' && typeof value?.titleAlpha === 'string';
+      },
     }),
   );
 

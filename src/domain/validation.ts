@@ -13,7 +13,9 @@ export interface FieldIssue {
 interface SafeParseResult<T> {
   success: boolean;
   data?: T;
-  error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code: string; maximum?: unknown; minimum?: unknown }> };
+  error?: {
+    issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code: string; maximum?: unknown; minimum?: unknown; params?: Record<string, unknown> }>;
+  };
 }
 
 /** The result of validating one section: the normalised value, or the issues found. */
@@ -55,6 +57,7 @@ export function validateSection<T>(
     const params: Record<string, unknown> = {};
     if (issue.maximum !== undefined) params.maximum = issue.maximum;
     if (issue.minimum !== undefined) params.minimum = issue.minimum;
+    Object.assign(params, issue.params);
     return {
       path: issue.path.map(String),
       code: /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid',

@@ -1,0 +1,29 @@
+/**
+ * Builds the one-file bundle (`vite build --mode bundle`) and prints the gzip size of the whole wizard
+ * (Japanese resources included, English excluded: it is a separate chunk loaded only when asked for).
+ * With `--check`, fails when the budget is exceeded.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Whole wizard ≤ 40 kB gzip with the Japanese resources (issue: fast and small). */
+export const WIZARD_BUDGET_BYTES = 40 * 1024;
+
+const build = spawnSync('npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const dir = 'dist/bundle';
+const gzipped = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+const wizard = gzipped('cectrust-apply.js');
+const others = readdirSync(dir).filter((file) => file.endsWith('.js') && file !== 'cectrust-apply.js');
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+
+console.log(`wizard (all tags, ja): ${kB(wizard)} gzip  — budget ${kB(WIZARD_BUDGET_BYTES)}`);
+for (const file of others) console.log(`  lazy chunk ${file}: ${kB(gzipped(file))} gzip`);
+
+if (process.argv.includes('--check') && wizard > WIZARD_BUDGET_BYTES) {
+  console.error(`✖ the wizard is ${kB(wizard)} gzip, over its ${kB(WIZARD_BUDGET_BYTES)} budget`);
+  process.exit(1);
+}
