@@ -203,7 +203,7 @@ export const en: Messages = {
   errors: {
     required: '{{field}} is required.',
     tooLong: '{{field}} must be {{maximum}} characters or fewer.',
-    consentRequired: 'Tick “{{field}}”.',
+    consentRequired: 'Please tick: {{field}}',
     corporateNumberFormat: '{{field}} must be 13 digits.',
     corporateNumberCheckDigit: '{{field}} is not valid (the check digit does not match). Please check the number.',
     katakana: '{{field}} must be in full-width katakana.',
