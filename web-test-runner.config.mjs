@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, requireChromium } from './scripts/find-chromium.mjs';
+import { referenceServerPlugin } from './test/e2e/reference-server-plugin.mjs';
 
 const executablePath = requireChromium();
 const mockServiceWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
@@ -30,6 +31,7 @@ export default {
   ],
   plugins: [
     serveMockServiceWorker,
+    referenceServerPlugin(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
 };
