@@ -2,7 +2,9 @@
  * The mails the service sends, written to the outbox table instead of an SMTP server: the demo sends
  * nothing, and the admin console shows what would have gone out. Wording follows the application guide.
  */
-import type { Application, OutboxMail, Partner } from '../../src/domain/index.js';
+import type { Application, Locale, OutboxMail, Partner } from '../../src/domain/index.js';
+import { en } from '../../src/i18n/en.js';
+import { ja, type Messages } from '../../src/i18n/ja.js';
 import type { Database } from './database.js';
 import { tokyoDateTime } from './tokyo-time.js';
 
@@ -20,24 +22,6 @@ const FOOTER = `※本メールは配信専用のアドレスからお送りし�
 株式会社コンストラクション・イーシー・ドットコム
 CECTRUST-Light サービス
 E メール：${SUPPORT_EMAIL}`;
-
-/** The six notices that follow an accepted application (application guide, STEP 6). */
-const FOLLOW_UP_SUBJECTS_JA = [
-  '①【CECTRUST-Lightサービス】利用者ID発行のお知らせ',
-  '②【CECTRUST-Lightサービス】初回ログインパスワードのお知らせ',
-  '③【CECTRUST-Lightサービス】サービス利用企業登録完了のお知らせ',
-  '④【CECTRUST-Lightサービス】電子証明書発行のお知らせ',
-  '⑤【CECTRUST-Lightサービス】PINのお知らせ',
-  '⑥【CECTRUST-Lightサービス】利用登録完了のお知らせ',
-];
-const FOLLOW_UP_SUBJECTS_EN = [
-  '(1) User ID issued',
-  '(2) First login password',
-  '(3) Company registration completed',
-  '(4) Electronic certificate issued',
-  '(5) PIN',
-  '(6) Registration completed',
-];
 
 export interface Mail {
   to: string;
@@ -93,61 +77,76 @@ ${FOOTER}
   };
 }
 
+/** The six notices that follow an accepted application, numbered as on the STEP 6 screen. */
+const FOLLOW_UP_MAILS = ['userId', 'password', 'companyRegistered', 'certificateIssued', 'pin', 'registrationComplete'] as const;
+const CIRCLED_NUMBERS = ['①', '②', '③', '④', '⑤', '⑥'];
+
+/** What differs by language around the STEP 6 texts the locale resources already hold. */
+interface ReceiptMailWording {
+  completion: Messages['completion'];
+  subject: string;
+  header: string;
+  greeting: (name: string) => string;
+  receivedAt: string;
+  footer: string;
+}
+
+const RECEIPT_MAIL_WORDING: Record<Locale, ReceiptMailWording> = {
+  ja: {
+    completion: ja.completion,
+    subject: '【CECTRUST-Lightサービス】 利用申請受付のお知らせ',
+    header: AUTOMATIC_NOTICE,
+    greeting: (name) => `${name} 様`,
+    receivedAt: '受付日時：',
+    footer: FOOTER,
+  },
+  en: {
+    completion: en.completion,
+    subject: '[CECTRUST-Light Service] Your application has been received',
+    header: 'This mail was sent automatically by the CECTRUST-Light service.',
+    greeting: (name) => `Dear ${name},`,
+    receivedAt: 'Received at (JST): ',
+    footer: `This address only sends; replies are not read. Questions: ${SUPPORT_EMAIL}`,
+  },
+};
+
+/** Fills `{{name}}` placeholders of a locale text (the i18next syntax, without i18next on the server). */
+function interpolate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}
+
 /**
  * 利用申請受付のお知らせ: sent to the administrator (STEP 3 email) when an application is accepted, in
- * the language the applicant used (application guide, FAQ 5 and STEP 6).
+ * the language the applicant used (application guide, FAQ 5). It repeats what the STEP 6 screen said,
+ * from the same locale texts: the receipt number and the six mails to expect.
  *
  * @example
  * receiptMail({ application, receiptNumber: '2401260002', acceptedAt }).to // application.adminUser.email
  */
 export function receiptMail(input: { application: Application; receiptNumber: string; acceptedAt: Date }): Mail {
   const { application, receiptNumber, acceptedAt } = input;
-  const to = application.adminUser.email;
-  if (application.locale === 'en') {
-    return {
-      to,
-      subject: '[CECTRUST-Light Service] Your application has been received',
-      body: `This mail was sent automatically by the CECTRUST-Light service.
-
-${application.company.name}
-Dear ${application.adminUser.name},
-
-We have received your application for the CECTRUST-Light service.
-
-Receipt number: ${receiptNumber}
-Received at: ${tokyoDateTime(acceptedAt)} (JST)
-
-Once the procedure is complete, the following mails will arrive at this address;
-(4) to (6) follow within a few days of (1) to (3):
-
-${FOLLOW_UP_SUBJECTS_EN.join('\n')}
-
-If they do not arrive, please write to ${SUPPORT_EMAIL}.
-`,
-    };
-  }
+  const wording = RECEIPT_MAIL_WORDING[application.locale];
+  const { completion } = wording;
+  const followUps = FOLLOW_UP_MAILS.map((key, index) => `${CIRCLED_NUMBERS[index]}${completion.mails[key]}`);
   return {
-    to,
-    subject: '【CECTRUST-Lightサービス】 利用申請受付のお知らせ',
-    body: `${AUTOMATIC_NOTICE}
+    to: application.adminUser.email,
+    subject: wording.subject,
+    body: `${wording.header}
 
 ${application.company.name}
-${application.adminUser.name} 様
+${wording.greeting(application.adminUser.name)}
 
-CECTRUST-Light サービスの利用申請を受け付けました。
+${interpolate(completion.receipt, { receiptNumber })}
+${wording.receivedAt}${tokyoDateTime(acceptedAt)}
 
-受付番号：${receiptNumber}
-受付日時：${tokyoDateTime(acceptedAt)}
+${completion.mailsIntro}
+${completion.mailsTiming}
 
-手続き完了後に届くメールは、次の通りです。
-それぞれの手続き完了次第、このメールアドレス宛に届きます。
-④～⑥のメールは、①～③のメールが届いた後、数日以内に届きます。
+${followUps.join('\n')}
 
-${FOLLOW_UP_SUBJECTS_JA.join('\n')}
+${interpolate(completion.support, { email: SUPPORT_EMAIL })}
 
-メールが届かない場合はお手数ですが ${SUPPORT_EMAIL} までご連絡ください。
-
-${FOOTER}
+${wording.footer}
 `,
   };
 }

@@ -34,7 +34,7 @@ function displayFileName(name: string): string {
 async function readApplicationForm(
   request: Request,
 ): Promise<{ applicationText: string | undefined; document: UploadedDocument | undefined }> {
-  if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
+  if (!request.headers.get('Content-Type')?.toLowerCase().startsWith('multipart/form-data')) {
     throw validationFailed([{ path: ['Content-Type'], code: 'invalid' }]);
   }
   let form: FormData;
