@@ -17,7 +17,8 @@ const WHITESPACE_RUN = /\s+/gu;
  * digitsOnly('０３-３５９５-４６１０') // '0335954610'
  */
 export function digitsOnly(input: string): string {
-  return input.normalize('NFKC').replace(HYPHENS_AND_SPACES, '');
+  // NFC again at the end: removing a separator can bring a letter and a combining mark together.
+  return input.normalize('NFKC').replace(HYPHENS_AND_SPACES, '').normalize('NFC');
 }
 
 /**
@@ -31,6 +32,8 @@ export function toFullWidthKatakana(input: string): string {
   return input
     .normalize('NFKC')
     .replace(HIRAGANA, (kana) => String.fromCharCode(kana.charCodeAt(0) + 0x60))
+    // Composed again: わ + ゛ becomes ワ + ゛ only after the conversion, and NFC makes it ヷ.
+    .normalize('NFC')
     .trim()
     .replace(WHITESPACE_RUN, '\u3000');
 }

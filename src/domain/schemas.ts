@@ -43,11 +43,12 @@ const KATAKANA = /^[\u30a1-\u30fa\u30fc\u30fb\u3000]+$/u;
 const JAPANESE_PHONE = /^0\d{9,10}$/;
 const CERTIFICATE_ALPHABET = /^[A-Za-z0-9 .-]+$/;
 /**
- * Company-form words in romanised or English form; the guide asks to leave out 株式会社 and the like.
- * Matched as whole words, case-insensitively, after the alphabet rule.
+ * Company-form words in romanised (Hepburn or Kunrei) or English form, and their initials (K.K., G.K.,
+ * Y.K.); the guide asks to leave out 株式会社 and the like. Matched as whole words, case-insensitively.
+ * Standalone GODO/YUGEN are not refused: they begin real names (合同製鐵 GODO SEITETSU).
  */
 const COMPANY_FORM_WORD =
-  /(^|[\s.-])(kabushiki|kaisha|gaisha|kabushikikaisha|kabushikigaisha|yugen|godo|gomei|goshi|k\.?k|co|ltd|limited|inc|incorporated|corp|corporation|llc)(?=$|[\s.-])/iu;
+  /(^|[\s.-])(kabushiki|kabusiki|kaisha|kaisya|gaisha|gaisya|kabushikikaisha|kabushikigaisha|k\.?\s?k|g\.?\s?k|y\.?\s?k|co|ltd|limited|inc|incorporated|corp|corporation|llc)(?=$|[\s.-])/iu;
 
 const required = { error: 'required' } as const;
 

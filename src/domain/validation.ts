@@ -30,7 +30,8 @@ export type SectionResult<T> = { ok: true; value: T } | { ok: false; issues: Fie
  */
 export function withoutBlankFields<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
   const result: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     if (typeof field === 'string' && field.trim() === '') continue;

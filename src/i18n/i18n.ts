@@ -63,7 +63,8 @@ export class Translator {
       returnEmptyString: false,
       // Lit renders every value as text, never as HTML: escaping here would show "&amp;" to people.
       interpolation: { escapeValue: false },
-      resources: { ja: { translation: ja }, [language]: { translation: messages } },
+      // Copies: overrides are merged into the bundles, and must not reach another wizard on the page.
+      resources: { ja: { translation: structuredClone(ja) }, [language]: { translation: structuredClone(messages) } },
     });
     for (const [lng, bundle] of Object.entries(overrides)) {
       if (bundle) instance.addResourceBundle(lng, 'translation', bundle, true, true);
