@@ -146,6 +146,29 @@ describe('cec-apply-wizard', () => {
     expect(queryByLabel(/同意します/)).to.equal(undefined);
   });
 
+  it('applies an invitation\'s prefill (still editable) and its branding colour', async () => {
+    const wizard = await openWizard(MOCK_TOKENS.prefilled);
+    await acceptTerms();
+    await expectStep('企業情報入力');
+    const name = getByLabel('企業名');
+    expect(name.value).to.equal('株式会社山田建設');
+    expect(name.readOnly).to.equal(false);
+    await typeInto(name, '本店');
+    expect(name.value).to.equal('株式会社山田建設本店');
+    const branded = await openWizard(MOCK_TOKENS.branded);
+    expect(getComputedStyle(branded).getPropertyValue('--cec-color-primary').trim()).to.equal('#0b6e4f');
+    expect(visibleText(branded)).to.contain('大手ゼネコン株式会社');
+    void wizard;
+  });
+
+  it('offers only the kinds an invitation allows', async () => {
+    await openWizard(MOCK_TOKENS.corporationOnly);
+    await acceptTerms();
+    await expectStep('企業情報入力');
+    expect(queryByLabel('個人事業主')).to.equal(undefined);
+    expect(getByLabel('法人').checked).to.equal(true);
+  });
+
   it('is accessible on the first step', async () => {
     const wizard = await openWizard();
     await expect(wizard).to.be.accessible();
