@@ -2,6 +2,8 @@
  * Japanese resources, the default language. Wording follows the application guide
  * (seeds/cectrust-light-application-guide.ja.txt); keys are shared with `en.ts`.
  */
+import { invitationFormJa } from './invitation-form.ja.js';
+
 export const ja = {
   wizard: {
     title: 'CECTRUST-Light 利用申請',
@@ -208,6 +210,7 @@ export const ja = {
     documentNotPdf: '選択されたファイルはPDFではありません。PDFファイルを選択してください。',
     documentEncrypted: 'パスワードで保護されたPDFは受け付けられません。保護を解除したPDFを選択してください。',
   },
+  invitationForm: invitationFormJa,
 };
 
 /** The shape every locale must have: the Japanese resources are the reference. */

@@ -1,0 +1,82 @@
+/**
+ * English words of `cec-invitation-form`; the same keys and placeholders as `invitation-form.ja.ts`.
+ * Included in `en.ts` under `invitationForm`.
+ */
+import type { InvitationFormMessages } from './invitation-form.ja.js';
+
+export const invitationFormEn: InvitationFormMessages = {
+  heading: 'Invite a partner',
+  intro:
+    'Send your partner’s contact the application site notice email, inviting them to apply for CECTRUST-Light. The invitation link is valid for 35 days from issue.',
+  companyName: 'Partner company name',
+  companyNameHint: 'The name of the head office. It is used to address the email.',
+  contactName: 'Contact name',
+  email: 'Email address',
+  emailHint: 'The application site notice email is sent to this address.',
+  prefill: {
+    summary: 'Fill in the partner’s company details in advance (optional)',
+    intro: 'What you enter here appears already filled in on the partner’s application. They check it and can correct it.',
+    kind: 'Type',
+    kindUnset: 'Not specified',
+    corporateNumber: 'Corporate number',
+    corporateNumberHint: 'A 13-digit number (no hyphens).',
+    nameKana: 'Company name (katakana)',
+    address: 'Company address',
+    representative: 'Representative',
+  },
+  branding: {
+    summary: 'Set how the application pages look (optional)',
+    intro: 'Show your display name, logo and theme colour on the partner’s application pages.',
+    displayName: 'Display name',
+    displayNameHint: 'The name shown as the one asking the partner to apply. If blank, your registered name is used.',
+    logoUrl: 'Logo image URL',
+    logoUrlHint: 'Enter a URL that starts with https://.',
+    primaryColor: 'Theme colour',
+    primaryColorHint: 'Enter # and hexadecimal digits, such as “#0055aa”, or choose from the colour swatch beside it.',
+    pickColor: 'Choose the theme colour from a swatch',
+  },
+  allowedKinds: {
+    legend: 'Types that may apply',
+    hint: 'If all are selected, there is no restriction.',
+  },
+  submit: 'Issue invitation link',
+  submitting: 'Issuing…',
+  result: {
+    createdHeading: 'Invitation link issued',
+    resentHeading: 'Invitation link issued again',
+    recipient: 'To: {{contactName}}, {{companyName}} ({{email}})',
+    mailed: 'The application site notice email has been sent to this address. You can also pass on the link below yourself.',
+    link: 'Invitation link',
+    copy: 'Copy',
+    copied: 'Link copied.',
+    copyFailed: 'The link could not be copied automatically. It is selected: press Ctrl+C (⌘+C on a Mac) to copy it.',
+    expiresAt: 'Valid until {{date}} (Japan time)',
+    oldLinkInvalid: 'The previous invitation link no longer works. Give the partner the new link.',
+    resendHint: 'Resend issues a new link and sends the email again. The current link will stop working.',
+    resend: 'Resend',
+    resending: 'Resending…',
+    another: 'Invite another partner',
+  },
+  failures: {
+    title: 'This could not be done',
+    missingApiKey: 'No API key is set. Open the ordering-company console URL again, or enter the API key.',
+    unauthorized: 'The API key is not valid. Check the console URL (#key=…) or the API key.',
+    validation: 'The server found problems with what you entered. Correct the fields shown, then issue the link again.',
+    network: 'Cannot connect to the server. Check your network connection and try again. What you entered has been kept.',
+    timeout: 'The server did not respond. Please try again.',
+    server: 'Something went wrong on the server. Please try again in a little while.',
+    forbiddenOrigin: 'This page may not use the API (its origin is not allowed).',
+    payloadTooLarge: 'What you entered is too large.',
+    invitationNotFound: 'This invitation could not be found.',
+    invitationUsed: 'An application has already been received with this invitation, so it cannot be resent.',
+    invalidResponse: 'The server’s response could not be read.',
+    unknown: 'An unexpected error occurred ({{code}}).',
+  },
+  retry: 'Try again',
+  errors: {
+    httpsUrl: '{{field}} must be a URL that starts with https://.',
+    hexColor: '{{field}} must be # followed by hexadecimal digits, such as “#0055aa”.',
+    kindsRequired: 'Select at least one option in {{field}}.',
+    kindNotAllowed: '{{field}} must be one of the types selected in “Types that may apply”.',
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * Japanese words of `cec-invitation-form`, the ordering company's side (発注者): issuing an invitation
+ * to a partner. Included in `ja.ts` under `invitationForm`; the kinds' names are `company.kinds.*`.
+ */
+export const invitationFormJa = {
+  heading: '取引先を招待する',
+  intro:
+    '取引先の担当者に「利用申請サイトのお知らせ」メールを送り、CECTRUST-Light の利用申請をご案内します。招待リンクの有効期限は発行から35日間です。',
+  companyName: '取引先企業名',
+  companyNameHint: '本店（本社）の名称を入力してください。メールの宛名に使われます。',
+  contactName: '担当者名',
+  email: 'メールアドレス',
+  emailHint: '「利用申請サイトのお知らせ」メールの宛先です。',
+  prefill: {
+    summary: '取引先の企業情報をあらかじめ入力する（任意）',
+    intro: 'ここに入力した内容は、取引先の申請画面に入力済みの状態で表示されます。取引先はそれを確認し、必要なら修正できます。',
+    kind: '種類',
+    kindUnset: '指定しない',
+    corporateNumber: '法人番号',
+    corporateNumberHint: '13桁の番号です（ハイフンなし）。',
+    nameKana: '企業名カナ',
+    address: '企業住所',
+    representative: '代表者',
+  },
+  branding: {
+    summary: '申請画面の表示を設定する（任意）',
+    intro: '取引先の申請画面に、貴社の表示名・ロゴ・テーマカラーを表示します。',
+    displayName: '表示名',
+    displayNameHint: '申請画面に「〇〇様からのご依頼」と表示される名前です。空欄なら貴社の登録名を使います。',
+    logoUrl: 'ロゴ画像のURL',
+    logoUrlHint: 'https:// で始まるURLを入力してください。',
+    primaryColor: 'テーマカラー',
+    primaryColorHint: '「#0055aa」のように # と16進数で入力するか、右の色見本から選んでください。',
+    pickColor: 'テーマカラーを色見本から選ぶ',
+  },
+  allowedKinds: {
+    legend: '申請できる種類',
+    hint: 'すべて選んだ場合は制限しません。',
+  },
+  submit: '招待リンクを発行する',
+  submitting: '発行しています…',
+  result: {
+    createdHeading: '招待リンクを発行しました',
+    resentHeading: '招待リンクを再発行しました',
+    recipient: '宛先：{{companyName}} {{contactName}} 様（{{email}}）',
+    mailed: '「利用申請サイトのお知らせ」メールを上記の宛先に送りました。下のリンクを直接お伝えいただくこともできます。',
+    link: '招待リンク',
+    copy: 'コピー',
+    copied: 'リンクをコピーしました。',
+    copyFailed: '自動でコピーできませんでした。リンクを選択しましたので、Ctrl+C（Mac は ⌘+C）でコピーしてください。',
+    expiresAt: '有効期限：{{date}}（日本時間）',
+    oldLinkInvalid: '以前の招待リンクは使えなくなりました。取引先には新しいリンクをお伝えください。',
+    resendHint: '「再送」すると新しいリンクを発行してメールを送り直します。今のリンクは使えなくなります。',
+    resend: '再送',
+    resending: '再送しています…',
+    another: '別の取引先を招待する',
+  },
+  failures: {
+    title: '処理できませんでした',
+    missingApiKey: 'APIキーが設定されていません。発注者コンソールのURLを開き直すか、APIキーを入力してください。',
+    unauthorized: 'APIキーが正しくありません。発注者コンソールのURL（#key=…）またはAPIキーを確認してください。',
+    validation: 'サーバーで入力内容の誤りが見つかりました。該当する項目を修正してから、もう一度発行してください。',
+    network: 'サーバーに接続できません。ネットワークの状態を確認して、再試行してください。入力内容はそのまま保持されています。',
+    timeout: 'サーバーからの応答がありません。再試行してください。',
+    server: 'サーバーで問題が発生しました。しばらくしてから再試行してください。',
+    forbiddenOrigin: 'このページからはAPIを利用できません（許可されていないオリジンです）。',
+    payloadTooLarge: '入力内容が大きすぎます。',
+    invitationNotFound: 'この招待は見つかりませんでした。',
+    invitationUsed: 'この招待ではすでに申請を受け付けているため、再送できません。',
+    invalidResponse: 'サーバーの応答を読み取れませんでした。',
+    unknown: '予期しないエラーが発生しました（{{code}}）。',
+  },
+  retry: '再試行',
+  errors: {
+    httpsUrl: '{{field}}は https:// で始まるURLを入力してください。',
+    hexColor: '{{field}}は「#0055aa」のように # と16進数で入力してください。',
+    kindsRequired: '{{field}}を1つ以上選んでください。',
+    kindNotAllowed: '{{field}}は「申請できる種類」で選んだものから指定してください。',
+  },
+};
+
+export type InvitationFormMessages = typeof invitationFormJa;
