@@ -295,7 +295,7 @@ export class CecInvitationForm extends LitElement {
     const d = this.draft;
     const kindIssue = this.form.visibleIssue('prefillKind');
     const kindId = fieldId('prefillKind');
-    return html`<details part="prefill" .open=${live(this.prefillOpen)} @toggle=${(event: Event) => (this.prefillOpen = (event.target as HTMLDetailsElement).open)}>
+    return html`<details part="prefill" ?open=${this.prefillOpen} @toggle=${(event: Event) => (this.prefillOpen = (event.target as HTMLDetailsElement).open)}>
       <summary>${t('invitationForm.prefill.summary')}</summary>
       <p class="hint">${t('invitationForm.prefill.intro')}</p>
       <div class="field" part="field field-prefillKind">
@@ -337,7 +337,7 @@ export class CecInvitationForm extends LitElement {
     const typed = d.primaryColor?.trim() ?? '';
     const short = HEX_COLOUR_3.exec(typed);
     const swatch = HEX_COLOUR_6.test(typed) ? typed.toLowerCase() : short ? `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase() : '#1d4f91';
-    return html`<details part="branding" .open=${live(this.brandingOpen)} @toggle=${(event: Event) => (this.brandingOpen = (event.target as HTMLDetailsElement).open)}>
+    return html`<details part="branding" ?open=${this.brandingOpen} @toggle=${(event: Event) => (this.brandingOpen = (event.target as HTMLDetailsElement).open)}>
       <summary>${t('invitationForm.branding.summary')}</summary>
       <p class="hint">${t('invitationForm.branding.intro')}</p>
       ${textField(context, { name: 'displayName', label: this.labelOf('displayName'), value: d.displayName, required: false, hint: t('invitationForm.branding.displayNameHint'), autocomplete: 'off' })}
@@ -435,7 +435,10 @@ export class CecInvitationForm extends LitElement {
       issueOf: (field) => this.form.visibleIssue(field),
       optionsOf: () => ({}),
       onInput: (field, value) => this.setField(field as InvitationField, value),
-      onBlur: (field) => this.form.markTouched(field),
+      // A field removed while focused (the form giving way to the issued link) blurs mid-render: ignore it.
+      onBlur: (field) => {
+        if (!this.issued) this.form.markTouched(field);
+      },
     };
   }
 
