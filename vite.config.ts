@@ -20,6 +20,7 @@ const ELEMENT_ENTRIES = {
   'cert-info-form': 'src/components/cert-info-form/cert-info-form.ts',
   confirmation: 'src/components/confirmation/confirmation.ts',
   completion: 'src/components/completion/completion.ts',
+  'invitation-form': 'src/components/invitation-form/invitation-form.ts',
 };
 
 export default defineConfig(({ mode }) => {
