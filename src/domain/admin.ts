@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import { prefillSchema } from './invitation.js';
 import { trimmed } from './normalise.js';
-import { applicationSchema, ENTITY_KINDS, MAX_TEXT_LENGTH } from './schemas.js';
+import { applicationSchema, ENTITY_KINDS, optionalText, requiredText } from './schemas.js';
 
 /** Where an invitation stands: still usable, answered by an application, or past its 35 days. */
 export const INVITATION_STATES = ['open', 'used', 'expired'] as const;
@@ -18,15 +18,6 @@ export type InvitationState = (typeof INVITATION_STATES)[number];
 
 /** `#rgb` or `#rrggbb`: the colours a host can put into a CSS custom property without surprises. */
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
-
-/** A required, trimmed text of at most `max` characters (the same rule as the application's texts). */
-function requiredText(max = MAX_TEXT_LENGTH) {
-  return z.string({ error: 'required' }).check(
-    z.overwrite(trimmed),
-    z.minLength(1, { error: 'required', abort: true }),
-    z.maxLength(max, { error: 'tooLong', abort: true }),
-  );
-}
 
 /**
  * The partner company invited, and the person the invitation mail is addressed to
@@ -38,7 +29,7 @@ function requiredText(max = MAX_TEXT_LENGTH) {
 export const partnerSchema = z.object({
   companyName: requiredText(),
   contactName: requiredText(),
-  email: requiredText(254).check(z.email({ error: 'email' })),
+  email: requiredText(trimmed, 254).check(z.email({ error: 'email' })),
 });
 
 /**
@@ -50,9 +41,7 @@ export const partnerSchema = z.object({
  * brandingRequestSchema.parse({ displayName: '発注建設', logoUrl: 'https://example.jp/logo.png', primaryColor: '#0055aa' })
  */
 export const brandingRequestSchema = z.object({
-  displayName: z.optional(
-    z.string().check(z.overwrite(trimmed), z.maxLength(MAX_TEXT_LENGTH, { error: 'tooLong' })),
-  ),
+  displayName: optionalText,
   logoUrl: z.optional(
     z.url({ protocol: /^https$/, error: 'httpsUrl' }).check(z.maxLength(2000, { error: 'tooLong' })),
   ),

@@ -52,8 +52,13 @@ const COMPANY_FORM_WORD =
 
 const required = { error: 'required' } as const;
 
-/** A required text, normalised by `normalise`, at most `max` characters after normalising. */
-function text(normalise: (input: string) => string, max = MAX_TEXT_LENGTH) {
+/**
+ * A required text, normalised by `normalise`, at most `max` characters after normalising.
+ *
+ * @example
+ * requiredText(trimmed, 254).check(z.email({ error: 'email' }))
+ */
+export function requiredText(normalise: (input: string) => string = trimmed, max = MAX_TEXT_LENGTH) {
   return z.string(required).check(
     z.overwrite(normalise),
     z.minLength(1, { error: 'required', abort: true }),
@@ -61,15 +66,15 @@ function text(normalise: (input: string) => string, max = MAX_TEXT_LENGTH) {
   );
 }
 
-/** An optional text: empty after trimming means absent. */
-const optionalText = z.optional(
+/** An optional text: empty after trimming means absent (`withoutBlankFields` drops it). */
+export const optionalText = z.optional(
   z.string().check(z.overwrite(trimmed), z.maxLength(MAX_TEXT_LENGTH, { error: 'tooLong' })),
 );
 
-const katakana = text(toFullWidthKatakana).check(z.regex(KATAKANA, { error: 'katakana' }));
+const katakana = requiredText(toFullWidthKatakana).check(z.regex(KATAKANA, { error: 'katakana' }));
 
 const certificateAlphabet = (max: number) =>
-  text(toHalfWidthAlphabet, max).check(z.regex(CERTIFICATE_ALPHABET, { error: 'alphabet' }));
+  requiredText(toHalfWidthAlphabet, max).check(z.regex(CERTIFICATE_ALPHABET, { error: 'alphabet' }));
 
 /** STEP 1: both terms must be accepted (application guide, FAQ 1). */
 export const termsSchema = z.object({
@@ -86,10 +91,10 @@ export const corporateNumberSchema = z.string(required).check(
 );
 
 const companyFields = {
-  name: text(trimmed),
+  name: requiredText(trimmed),
   nameKana: katakana,
-  address: text(trimmed),
-  representative: text(trimmed),
+  address: requiredText(trimmed),
+  representative: requiredText(trimmed),
 };
 
 /**
@@ -110,13 +115,13 @@ export const companySchema = z.discriminatedUnion('kind', [
 
 /** STEP 3, the administrator (管理用ID利用者). */
 export const adminUserSchema = z.object({
-  name: text(trimmed),
+  name: requiredText(trimmed),
   nameKana: katakana,
   department: optionalText,
   title: optionalText,
-  address: text(trimmed),
-  phone: text(digitsOnly).check(z.regex(JAPANESE_PHONE, { error: 'phone' })),
-  email: text(trimmed, 254).check(z.email({ error: 'email' })),
+  address: requiredText(trimmed),
+  phone: requiredText(digitsOnly).check(z.regex(JAPANESE_PHONE, { error: 'phone' })),
+  email: requiredText(trimmed, 254).check(z.email({ error: 'email' })),
 });
 
 /**
@@ -128,9 +133,9 @@ export const certificateSchema = z
     companyNameAlpha: certificateAlphabet(MAX_COMPANY_NAME_ALPHA).check(
       z.refine((value) => !COMPANY_FORM_WORD.test(value), { error: 'companyFormWord' }),
     ),
-    departmentJa: text(trimmed),
+    departmentJa: requiredText(trimmed),
     departmentAlpha: certificateAlphabet(MAX_DEPARTMENT_TITLE_ALPHA),
-    titleJa: text(trimmed),
+    titleJa: requiredText(trimmed),
     titleAlpha: certificateAlphabet(MAX_DEPARTMENT_TITLE_ALPHA),
   })
   .check(

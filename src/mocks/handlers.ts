@@ -10,6 +10,7 @@ import { INVITATION_VALID_DAYS } from '../domain/invitation.js';
 import type { Invitation, Receipt } from '../domain/invitation.js';
 import { applicationSchema } from '../domain/schemas.js';
 import { validateSection } from '../domain/validation.js';
+import { validApplication } from './fixtures.js';
 import { MOCK_TOKENS } from './tokens.js';
 
 export { MOCK_TOKENS } from './tokens.js';
@@ -282,16 +283,7 @@ export class MockBackend {
       expiresAt,
     };
     if (token === MOCK_TOKENS.prefilled) {
-      invitation.prefill = {
-        company: {
-          kind: 'corporation',
-          corporateNumber: '7000012050002',
-          name: '株式会社山田建設',
-          nameKana: 'ヤマダケンセツ',
-          address: '東京都港区新橋2-4-1',
-          representative: '山田 太郎',
-        },
-      };
+      invitation.prefill = { company: { ...validApplication(token).company } };
     }
     if (token === MOCK_TOKENS.branded) {
       invitation.inviter = { name: '大手ゼネコン株式会社' };
