@@ -169,6 +169,28 @@ describe('cec-apply-wizard', () => {
     expect(getByLabel('法人').checked).to.equal(true);
   });
 
+  it('resumes after a reload with every value and the chosen PDF, on the step the user was on', async () => {
+    localStorage.clear();
+    const first = await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint="/api" token=${MOCK_TOKENS.valid}></cec-apply-wizard>`);
+    await waitUntil(() => first.shadowRoot?.querySelector('#step-heading'), 'wizard ready');
+    await acceptTerms();
+    await fillCompany('法人');
+    await expectStep('利用者情報入力');
+    await typeInto(getByLabel('氏名'), '山田 花子');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the asynchronous writes land
+    first.remove();
+
+    await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint="/api" token=${MOCK_TOKENS.valid}></cec-apply-wizard>`);
+    await waitUntil(() => queryByLabel('氏名'), 'resumed on STEP 3');
+    expect(getByLabel('氏名').value).to.equal('山田 花子');
+    getByRole('button', '戻る').click();
+    await expectStep('企業情報入力');
+    expect(getByLabel('企業名カナ').value).to.equal('やまだけんせつ');
+    expect(descriptionOf(getByLabel('印鑑証明書'))).to.contain('テスト証明書.pdf');
+    expect(Object.keys(localStorage).join()).not.to.contain(MOCK_TOKENS.valid);
+    localStorage.clear();
+  });
+
   it('is accessible on the first step', async () => {
     const wizard = await openWizard();
     await expect(wizard).to.be.accessible();

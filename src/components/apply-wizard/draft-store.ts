@@ -18,17 +18,26 @@ const DOCUMENTS = 'documents';
  * const restored = await store.load(token);
  */
 export class DraftStore {
-  /** Saves `draft` (debounced to one write per frame of typing). */
+  /** Storage keys by token: the digest is computed once per invitation, not on every keystroke. */
+  readonly #keys = new Map<string, Promise<string>>();
+  /** The document last written to IndexedDB per key: it is written again only when it changes. */
+  readonly #storedDocuments = new Map<string, File | undefined>();
+
+  /** Saves `draft`: the fields on every call (cheap), the document only when another one was chosen. */
   save(token: string, draft: StoredDraft): void {
     const { document, ...company } = draft.company;
-    void this.#key(token).then((key) => {
-      try {
-        localStorage.setItem(key, JSON.stringify({ ...draft, company }));
-      } catch {
-        // storage full or disabled (private mode): resume is a convenience, the wizard goes on without it
-      }
-      return document ? putDocument(key, document) : deleteDocument(key);
-    }).catch(() => undefined);
+    void this.#key(token)
+      .then((key) => {
+        try {
+          localStorage.setItem(key, JSON.stringify({ ...draft, company }));
+        } catch {
+          // storage full or disabled (private mode): resume is a convenience, the wizard goes on without it
+        }
+        if (this.#storedDocuments.has(key) && this.#storedDocuments.get(key) === document) return undefined;
+        this.#storedDocuments.set(key, document);
+        return document ? putDocument(key, document) : deleteDocument(key);
+      })
+      .catch(() => undefined);
   }
 
   /** The draft kept for `token`, with its document, or `undefined`. */
@@ -43,6 +52,7 @@ export class DraftStore {
     }
     if (!stored || typeof stored !== 'object') return undefined;
     const document = await getDocument(key).catch(() => undefined);
+    this.#storedDocuments.set(key, document);
     if (document) stored.company = { ...stored.company, document };
     return stored;
   }
@@ -55,13 +65,24 @@ export class DraftStore {
     } catch {
       // nothing kept
     }
+    this.#storedDocuments.delete(key);
     await deleteDocument(key).catch(() => undefined);
   }
 
-  async #key(token: string): Promise<string> {
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-    return PREFIX + Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  #key(token: string): Promise<string> {
+    let key = this.#keys.get(token);
+    if (!key) {
+      key = digestKey(token);
+      this.#keys.set(token, key);
+    }
+    return key;
   }
+}
+
+/** The storage key of an invitation: a SHA-256 of its token, so the token is not written to storage. */
+async function digestKey(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return PREFIX + Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function openDatabase(): Promise<IDBDatabase> {
