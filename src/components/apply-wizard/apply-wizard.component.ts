@@ -515,7 +515,7 @@ export class CecApplyWizard extends LitElement {
       <h2 id="step-heading" class="step-heading" part="step-heading" tabindex="-1">
         ${t('wizard.stepOf', { number: index + 1 })} ${this.titleOf(step)}
       </h2>
-      <div class="step" @cec-change=${this.onStepChange} @cec-edit-section=${this.onEditSection}>${this.prepare(step)}</div>
+      <div class="step" @cec-change=${this.onStepChange} @cec-edit-section=${this.onEditSection}>${this.renderStep(step)}</div>
       ${this.renderSubmitFailure()}
       ${isCompletion
         ? nothing
@@ -526,6 +526,12 @@ export class CecApplyWizard extends LitElement {
             </button>
           </div>`}
     `;
+  }
+
+  /** The current step: a built-in element in place, a host's child through its named slot. */
+  private renderStep(step: StepDefinition) {
+    const element = this.prepare(step);
+    return element.parentElement === this ? html`<slot name="step-${step.id}"></slot>` : element;
   }
 
   private nextLabel(stepId: string): string {
@@ -560,17 +566,21 @@ export class CecApplyWizard extends LitElement {
     </div>`;
   }
 
-  /** A host's own steps, given as children: `<my-step data-step-id="licence" data-after="adminUser">`. */
-  private onSlotChange(event: Event): void {
-    const children = (event.target as HTMLSlotElement).assignedElements();
-    if (children.length === 0) return;
+  /**
+   * A host's own steps, given as children: `<my-step data-step-id="licence" data-after="adminUser">`.
+   * Each child gets a named slot, rendered only while its step is current, so it stays in the host's
+   * light DOM (its styles and listeners keep working).
+   */
+  private onSlotChange(): void {
+    const children = Array.from(this.children).filter((child): child is HTMLElement => child instanceof HTMLElement && !!child.dataset.stepId);
+    const known = this.activeSteps.filter((step) => step.element).map((step) => step.element);
+    if (children.length === known.length && children.every((child) => known.includes(child))) return;
     const steps = defaultSteps();
-    for (const child of children as HTMLElement[]) {
-      const id = child.dataset.stepId;
-      if (!id) continue;
+    for (const child of children) {
+      const id = child.dataset.stepId!;
+      child.slot = `step-${id}`;
       const after = steps.findIndex((step) => step.id === child.dataset.after);
-      const definition: StepDefinition = { id, element: child, title: child.dataset.stepTitle };
-      steps.splice(after === -1 ? steps.length - 2 : after + 1, 0, definition);
+      steps.splice(after === -1 ? steps.length - 2 : after + 1, 0, { id, element: child, title: child.dataset.stepTitle });
     }
     this.steps = steps;
   }
