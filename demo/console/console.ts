@@ -10,7 +10,7 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { ApiError } from '../../src/api/errors.js';
-import { AdminApi } from '../../src/components/invitation-form/admin-api.js';
+import { AdminApi } from '../../src/api/admin.js';
 import '../../src/components/invitation-form/invitation-form.js';
 import type { IssuedInvitationDetail } from '../../src/components/invitation-form/invitation-events.js';
 import { formatTokyoDateTime } from '../../src/components/invitation-form/tokyo-date.js';

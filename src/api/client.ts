@@ -6,6 +6,7 @@ import { invitationSchema, receiptSchema } from '../domain/invitation.js';
 import type { Invitation, Receipt } from '../domain/invitation.js';
 import type { Application } from '../domain/schemas.js';
 import { ApiError, apiErrorFromResponse, parseJson } from './errors.js';
+import { exchange, parseBody } from './request.js';
 
 /** Default time a request may take, body included, before it fails with `timeout`. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -64,7 +65,7 @@ export class ApplyApi {
   async getInvitation(token: string, options: { signal?: AbortSignal } = {}): Promise<Invitation> {
     const { response, bodyText } = await this.#exchange(this.#invitationPath(token), { method: 'GET' }, options.signal);
     if (!response.ok) throw apiErrorFromResponse(response, bodyText);
-    return this.#parse(invitationSchema, bodyText, response.status);
+    return parseBody(invitationSchema, bodyText, response.status);
   }
 
   /**
@@ -91,7 +92,7 @@ export class ApplyApi {
       options.signal,
     );
     if (!response.ok) throw apiErrorFromResponse(response, bodyText);
-    return this.#parse(receiptSchema, bodyText, response.status);
+    return parseBody(receiptSchema, bodyText, response.status);
   }
 
   /**
@@ -138,39 +139,12 @@ export class ApplyApi {
     return `${this.#invitationPath(token)}/draft`;
   }
 
-  #parse<T>(schema: { safeParse(input: unknown): { success: boolean; data?: T } }, bodyText: string, status: number): T {
-    const result = schema.safeParse(parseJson(bodyText));
-    if (!result.success) throw new ApiError('invalid_response', 'The response is not in the expected shape', { status });
-    return result.data as T;
-  }
-
-  /**
-   * One request, its body read within the timeout. The caller's abort gives `aborted`, the timeout
-   * `timeout`, and a request that got no response `network`.
-   */
+  /** One request to `path` with the body read as text within the timeout. */
   async #exchange(path: string, init: RequestInit, signal?: AbortSignal): Promise<Exchange> {
-    if (signal?.aborted) throw new ApiError('aborted', 'The request was aborted', { cause: signal.reason });
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.#timeoutMs);
-    const forwardAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forwardAbort, { once: true });
-    try {
-      // Looked up per call, and called unbound, so stubs installed later are used and `this` stays right.
-      const doFetch = this.#fetch ?? globalThis.fetch;
-      const response = await doFetch(this.#endpoint + path, { ...init, signal: controller.signal });
-      return { response, bodyText: await response.text() };
-    } catch (error) {
-      if (timedOut) throw new ApiError('timeout', `No response within ${this.#timeoutMs} ms`, { cause: error });
-      if (signal?.aborted) throw new ApiError('aborted', 'The request was aborted', { cause: error });
-      throw new ApiError('network', 'The backend could not be reached', { cause: error });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', forwardAbort);
-    }
+    const { response, body } = await exchange(this.#endpoint + path, init, { fetch: this.#fetch, timeoutMs: this.#timeoutMs, signal }, (answer) =>
+      answer.text(),
+    );
+    return { response, bodyText: body };
   }
 }
 

@@ -8,3 +8,5 @@ export { ApplyApi, DEFAULT_TIMEOUT_MS, newIdempotencyKey } from './client.js';
 export type { ApplyApiOptions } from './client.js';
 export { ApiError, retryAfterSeconds } from './errors.js';
 export type { ApiErrorCode, ApiErrorDetails } from './errors.js';
+export { AdminApi, ADMIN_TIMEOUT_MS } from './admin.js';
+export type { AdminApiOptions } from './admin.js';

@@ -7,7 +7,7 @@ import { errorLine, errorSummary, fieldId, marker, textField, type FieldContext 
 import { FormState } from '../shared/form-state.js';
 import { LocalizeController } from '../shared/localize.js';
 import { baseStyles } from '../shared/styles.js';
-import { AdminApi } from './admin-api.js';
+import { AdminApi } from '../../api/admin.js';
 import { InvitationCreatedEvent, InvitationResentEvent } from './invitation-events.js';
 import { invitationFormStyles } from './invitation-form.styles.js';
 import {

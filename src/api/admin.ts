@@ -1,11 +1,10 @@
 /**
  * The client of the ordering company's admin API (`{endpoint}/admin/…`, `Authorization: Bearer <key>`).
  * It speaks the admin routes of the contract and nothing else, and fails with the same `ApiError` as the
- * applicant's client (`src/api/`), so one error mapping serves both.
- *
- * Kept beside the element that first needed it; its natural home is `src/api/` next to `ApplyApi`.
+ * applicant's client (`ApplyApi`), and makes its requests the same way (`exchange` in request.ts).
  */
-import { ApiError, apiErrorFromResponse, parseJson } from '../../api/errors.js';
+import { apiErrorFromResponse } from './errors.js';
+import { exchange, parseBody } from './request.js';
 import {
   invitationListSchema,
   issuedInvitationSchema,
@@ -14,7 +13,7 @@ import {
   type InvitationSummary,
   type IssuedInvitation,
   type OutboxMail,
-} from '../../domain/index.js';
+} from '../domain/index.js';
 
 /** Default time a request may take, body included, before it fails with `timeout`. */
 export const ADMIN_TIMEOUT_MS = 30_000;
@@ -69,7 +68,7 @@ export class AdminApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
-    return parse(issuedInvitationSchema, bodyText);
+    return parseBody(issuedInvitationSchema, bodyText);
   }
 
   /**
@@ -81,7 +80,7 @@ export class AdminApi {
    */
   async resendInvitation(invitationId: string): Promise<IssuedInvitation> {
     const bodyText = await this.#call(`/admin/invitations/${encodeURIComponent(invitationId)}/resend`, { method: 'POST' });
-    return parse(issuedInvitationSchema, bodyText);
+    return parseBody(issuedInvitationSchema, bodyText);
   }
 
   /**
@@ -91,7 +90,7 @@ export class AdminApi {
    * const open = (await admin.listInvitations()).filter((row) => row.state === 'open');
    */
   async listInvitations(): Promise<InvitationSummary[]> {
-    return parse(invitationListSchema, await this.#call('/admin/invitations', { method: 'GET' })).invitations;
+    return parseBody(invitationListSchema, await this.#call('/admin/invitations', { method: 'GET' })).invitations;
   }
 
   /**
@@ -101,7 +100,7 @@ export class AdminApi {
    * const [latest] = await admin.listOutbox();
    */
   async listOutbox(): Promise<OutboxMail[]> {
-    return parse(outboxSchema, await this.#call('/admin/outbox', { method: 'GET' })).mails;
+    return parseBody(outboxSchema, await this.#call('/admin/outbox', { method: 'GET' })).mails;
   }
 
   /**
@@ -125,28 +124,10 @@ export class AdminApi {
     return body;
   }
 
-  /**
-   * One request with the key, its body read by `read` within the timeout. No response gives `network`,
-   * none in time gives `timeout`.
-   */
-  async #exchange<T>(path: string, init: RequestInit, read: (response: Response) => Promise<T>): Promise<{ response: Response; body: T }> {
+  /** One request with the key, its body read by `read` within the timeout. */
+  #exchange<T>(path: string, init: RequestInit, read: (response: Response) => Promise<T>): Promise<{ response: Response; body: T }> {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${this.#apiKey}`);
-    const signal = AbortSignal.timeout(this.#timeoutMs);
-    try {
-      // Looked up per call, so a stub installed later is used.
-      const doFetch = this.#fetch ?? globalThis.fetch;
-      const response = await doFetch(this.#endpoint + path, { ...init, headers, signal });
-      return { response, body: await read(response) };
-    } catch (error) {
-      if (signal.aborted) throw new ApiError('timeout', `No response within ${this.#timeoutMs} ms`, { cause: error });
-      throw new ApiError('network', 'The backend could not be reached', { cause: error });
-    }
+    return exchange(this.#endpoint + path, { ...init, headers }, { fetch: this.#fetch, timeoutMs: this.#timeoutMs }, read);
   }
-}
-
-function parse<T>(schema: { safeParse(input: unknown): { success: boolean; data?: T } }, bodyText: string): T {
-  const result = schema.safeParse(parseJson(bodyText));
-  if (!result.success) throw new ApiError('invalid_response', 'The response is not in the expected shape');
-  return result.data as T;
 }
