@@ -13,7 +13,7 @@ import { ApiError } from '../../src/api/errors.js';
 import { AdminApi } from '../../src/api/admin.js';
 import '../../src/components/invitation-form/invitation-form.js';
 import type { IssuedInvitationDetail } from '../../src/components/invitation-form/invitation-events.js';
-import { formatTokyoDateTime } from '../../src/components/invitation-form/tokyo-date.js';
+import { formatTokyoDateTime } from '../../src/components/shared/format.js';
 import type { InvitationState, InvitationSummary, OutboxMail } from '../../src/domain/index.js';
 
 const ENDPOINT = '/api';

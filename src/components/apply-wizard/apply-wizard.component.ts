@@ -27,6 +27,7 @@ import {
 } from '../shared/events.js';
 import type { FieldOptions } from '../shared/form-state.js';
 import type { WizardStep } from '../shared/step.js';
+import { formatTokyoDateTime } from '../shared/format.js';
 import { baseStyles } from '../shared/styles.js';
 import { applyBranding } from './branding.js';
 import { DraftStore } from './draft-store.js';
@@ -551,7 +552,7 @@ export class CecApplyWizard extends LitElement {
     return html`<header class="header" part="header">
       ${logo ? html`<img class="logo" part="logo" src=${logo} alt=${branding?.displayName ?? invitation.inviter.name} />` : nothing}
       <p>${t('wizard.invitedBy', { inviter: branding?.displayName ?? invitation.inviter.name })}</p>
-      <p class="expires">${t('wizard.expiresAt', { date: formatDate(invitation.expiresAt, this.wizardState.translator.language) })}</p>
+      <p class="expires">${t('wizard.expiresAt', { date: formatTokyoDateTime(invitation.expiresAt, this.wizardState.translator.language, false) })}</p>
     </header>`;
   }
 
@@ -599,10 +600,4 @@ function safeImageUrl(value: string): string | undefined {
     // not a URL: ignored
   }
   return undefined;
-}
-
-function formatDate(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(date);
 }

@@ -21,7 +21,7 @@ import {
   type InvitationDraft,
   type InvitationField,
 } from './invitation-request.js';
-import { formatTokyoDateTime } from './tokyo-date.js';
+import { formatTokyoDateTime } from '../shared/format.js';
 
 /** A failed call, as the form tells it: a message key, its values, and whether "retry" makes sense. */
 interface Failure {
