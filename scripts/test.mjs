@@ -19,7 +19,7 @@ function testFiles(...folders) {
 
 const steps = [
   ['type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['domain and server tests (Node)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/domain', 'test/i18n', 'test/server')]],
+  ['domain, server and page tests (Node; pages in Chromium via playwright-core)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/domain', 'test/i18n', 'test/server', 'test/browser')]],
   ['browser tests (Chromium)', 'npx', ['web-test-runner']],
   // Prints the bundle size; the 40 kB budget is not gated yet (see README, "Size").
   ['bundle size', 'node', ['scripts/size.mjs']],
