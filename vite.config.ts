@@ -51,6 +51,7 @@ export default defineConfig(({ mode }) => {
         minify: true,
         sourcemap: true,
         lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'cectrust-apply.js' },
+        rolldownOptions: { output: { minify: true, comments: false } },
       },
     };
   }
