@@ -4,7 +4,6 @@
  * The mails keep their Japanese subject lines: the applicant receives them in Japanese.
  */
 import type { Messages } from './ja.js';
-import { invitationFormEn } from './invitation-form.en.js';
 
 export const en: Messages = {
   wizard: {
@@ -221,5 +220,4 @@ export const en: Messages = {
     documentNotPdf: 'The selected file is not a PDF. Choose a PDF file.',
     documentEncrypted: 'Password-protected PDFs cannot be accepted. Choose a PDF without protection.',
   },
-  invitationForm: invitationFormEn,
 };

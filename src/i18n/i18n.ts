@@ -17,6 +17,24 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]>
 /** Turns a key and placeholder values into text. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
+/**
+ * Texts an element brings along under a top-level key of its own, so that elements which do not need
+ * them (the wizard) never carry them: Japanese inline, English loaded only when asked for.
+ *
+ * @example
+ * const resources: ResourceModule<{ heading: string }> = {
+ *   key: 'myForm',
+ *   ja: { heading: '見出し' },
+ *   en: async () => (await import('./my-form.en.js')).myFormEn,
+ * };
+ */
+export interface ResourceModule<Texts extends object = object> {
+  /** The top-level key the texts live under: `t('<key>.heading')`. */
+  key: string;
+  ja: Texts;
+  en: () => Promise<Texts>;
+}
+
 /** The language of a `lang` value: English for `en…`, Japanese for anything else. */
 export function languageOf(lang: string | null | undefined): Language {
   return lang?.toLowerCase().startsWith('en') ? 'en' : 'ja';
@@ -37,6 +55,8 @@ async function loadResources(language: Language): Promise<Messages> {
 export class Translator {
   readonly language: Language;
   readonly #instance: I18n;
+  /** Resource modules included so far, by key: `true` once their text is in, else while it loads. */
+  readonly #included = new Map<string, true | Promise<void>>();
 
   private constructor(language: Language, instance: I18n) {
     this.language = language;
@@ -70,6 +90,37 @@ export class Translator {
       if (bundle) instance.addResourceBundle(lng, 'translation', bundle, true, true);
     }
     return new Translator(language, instance);
+  }
+
+  /**
+   * Adds a resource module's texts under its key, once per translator: at once for Japanese (`true`),
+   * else a promise that settles when this language's texts are in (Japanese stands in meanwhile).
+   * Words a host overrode are kept.
+   *
+   * @example
+   * const ready = translator.include(invitationFormResources);
+   * if (ready !== true) void ready.then(() => host.requestUpdate());
+   */
+  include(resources: ResourceModule): true | Promise<void> {
+    const known = this.#included.get(resources.key);
+    if (known) return known;
+    this.#add('ja', resources.key, resources.ja);
+    if (this.language === 'ja') {
+      this.#included.set(resources.key, true);
+      return true;
+    }
+    const loading = resources
+      .en()
+      // Should the chunk fail to load, Japanese stays the text rather than a retry on every render.
+      .then((texts) => this.#add(this.language, resources.key, texts), () => undefined)
+      .then(() => void this.#included.set(resources.key, true));
+    this.#included.set(resources.key, loading);
+    return loading;
+  }
+
+  #add(language: Language, key: string, texts: object): void {
+    // A copy, as in #build: overrides merged later must not reach the module's shared objects.
+    this.#instance.addResourceBundle(language, 'translation', { [key]: structuredClone(texts) }, true, false);
   }
 
   /** The text of `key`, with `{{placeholders}}` filled in from `values`. */

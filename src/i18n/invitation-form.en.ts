@@ -1,6 +1,6 @@
 /**
  * English words of `cec-invitation-form`; the same keys and placeholders as `invitation-form.ja.ts`.
- * Included in `en.ts` under `invitationForm`.
+ * Loaded only when the form speaks English (`invitation-form.ts`).
  */
 import type { InvitationFormMessages } from './invitation-form.ja.js';
 

@@ -1,6 +1,7 @@
 /**
  * Japanese words of `cec-invitation-form`, the ordering company's side (発注者): issuing an invitation
- * to a partner. Included in `ja.ts` under `invitationForm`; the kinds' names are `company.kinds.*`.
+ * to a partner. Added under `invitationForm` to the translator the form speaks with (`invitation-form.ts`),
+ * never part of `ja.ts`: the wizard does not carry them. The kinds' names are `company.kinds.*`.
  */
 export const invitationFormJa = {
   heading: '取引先を招待する',

@@ -1,9 +1,8 @@
 /**
  * Japanese resources, the default language. Wording follows the application guide
- * (seeds/cectrust-light-application-guide.ja.txt); keys are shared with `en.ts`.
+ * (seeds/cectrust-light-application-guide.ja.txt); keys are shared with `en.ts`. The invitation form's
+ * words are not here: it brings its own (`invitation-form.ts`), so the wizard's bundle does not carry them.
  */
-import { invitationFormJa } from './invitation-form.ja.js';
-
 export const ja = {
   wizard: {
     title: 'CECTRUST-Light 利用申請',
@@ -210,7 +209,6 @@ export const ja = {
     documentNotPdf: '選択されたファイルはPDFではありません。PDFファイルを選択してください。',
     documentEncrypted: 'パスワードで保護されたPDFは受け付けられません。保護を解除したPDFを選択してください。',
   },
-  invitationForm: invitationFormJa,
 };
 
 /** The shape every locale must have: the Japanese resources are the reference. */

@@ -1,5 +1,8 @@
 import { en } from '../../src/i18n/en.js';
 import { languageOf, Translator } from '../../src/i18n/i18n.js';
+import { invitationFormEn } from '../../src/i18n/invitation-form.en.js';
+import { invitationFormResources } from '../../src/i18n/invitation-form.js';
+import { invitationFormJa } from '../../src/i18n/invitation-form.ja.js';
 import { ja } from '../../src/i18n/ja.js';
 import { assert, describe, it } from './harness.js';
 
@@ -51,6 +54,47 @@ describe('locale resources', () => {
   it('keeps the proper nouns', () => {
     assert.match(en.wizard.title, /CECTRUST-Light/);
     assert.match(en.terms.certificateName, /JCAN/);
+  });
+});
+
+describe('invitation form resources', () => {
+  const jaForm = leaves(invitationFormJa);
+  const enForm = leaves(invitationFormEn);
+
+  it('has exactly the same keys in English and Japanese', () => {
+    assert.deepEqual([...enForm.keys()].sort(), [...jaForm.keys()].sort());
+  });
+
+  it('has the same placeholders per key in English and Japanese', () => {
+    for (const [key, text] of jaForm) assert.deepEqual(placeholders(enForm.get(key) ?? ''), placeholders(text), key);
+  });
+
+  it('has no empty text and writes English in English', () => {
+    for (const [key, text] of [...jaForm, ...enForm]) assert.notEqual(text.trim(), '', key);
+    for (const [key, text] of enForm) assert.doesNotMatch(text, /[\u3040-\u30ff\u4e00-\u9fff]/u, `${key}: ${text}`);
+  });
+
+  it('stays out of the wizard resources, which the wizard bundle carries', () => {
+    assert.equal('invitationForm' in ja, false);
+    assert.equal('invitationForm' in en, false);
+  });
+
+  it('is added to a Japanese translator at once, beside the wizard words', () => {
+    const translator = Translator.japanese();
+    assert.equal(translator.has('invitationForm.heading'), false);
+    assert.equal(translator.include(invitationFormResources), true);
+    assert.equal(translator.t('invitationForm.heading'), invitationFormJa.heading);
+    assert.equal(translator.t('buttons.next'), '次へ');
+  });
+
+  it('is added to an English translator once its English texts are loaded', async () => {
+    const translator = await Translator.create('en');
+    const ready = translator.include(invitationFormResources);
+    assert.notEqual(ready, true);
+    assert.equal(translator.t('invitationForm.heading'), invitationFormJa.heading, 'Japanese stands in meanwhile');
+    await ready;
+    assert.equal(translator.include(invitationFormResources), true);
+    assert.equal(translator.t('invitationForm.heading'), 'Invite a partner');
   });
 });
 

@@ -6,6 +6,8 @@ import { ENTITY_KINDS, type EntityKind, type FieldIssue, type IssuedInvitation }
 import { errorLine, errorSummary, fieldId, marker, textField, type FieldContext } from '../shared/fields.js';
 import { FormState } from '../shared/form-state.js';
 import { LocalizeController } from '../shared/localize.js';
+import { invitationFormResources } from '../../i18n/invitation-form.js';
+import { IncludeResourcesController } from './include-resources.js';
 import { baseStyles } from '../shared/styles.js';
 import { AdminApi } from '../../api/admin.js';
 import { InvitationCreatedEvent, InvitationResentEvent } from './invitation-events.js';
@@ -101,6 +103,12 @@ export class CecInvitationForm extends LitElement {
 
   private readonly localize = new LocalizeController(this);
   private form = this.newFormState();
+
+  constructor() {
+    super();
+    // The form's own words, added to whichever translator it speaks with: ja.ts (the wizard's) lacks them.
+    new IncludeResourcesController(this, this.localize, invitationFormResources);
+  }
 
   private newFormState(): FormState {
     return new FormState(this, () => invitationRequestOf(this.draft));
