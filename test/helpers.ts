@@ -41,10 +41,10 @@ export function deepActiveElement(): Element | null {
   return active;
 }
 
-/** Waits until `condition` holds (polling each animation frame), failing after `timeout` ms. */
+/** Waits until `condition` (sync or async) holds, polling each animation frame; fails after `timeout` ms. */
 export async function waitUntil(condition: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
   const start = performance.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${message}`);
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }

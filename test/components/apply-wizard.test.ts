@@ -191,6 +191,28 @@ describe('cec-apply-wizard', () => {
     localStorage.clear();
   });
 
+  it('resumes on another device from the draft kept on the backend (fields only, never the PDF)', async () => {
+    // Wizards of earlier tests send their pending draft when removed; let those land, then start clean.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    mock.backend.reset();
+    localStorage.clear();
+    const first = await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint="/api" token=${MOCK_TOKENS.valid}></cec-apply-wizard>`);
+    await waitUntil(() => first.shadowRoot?.querySelector('#step-heading'), 'wizard ready');
+    await acceptTerms();
+    await expectStep('企業情報入力');
+    await typeInto(getByLabel('企業名'), '株式会社山田建設');
+    await waitUntil(async () => (await fetch(`/api/invitations/${MOCK_TOKENS.valid}/draft`)).ok, 'draft on the backend', 4000);
+    const kept = (await (await fetch(`/api/invitations/${MOCK_TOKENS.valid}/draft`)).json()) as { draft: { company: Record<string, unknown> } };
+    expect(kept.draft.company).to.include({ name: '株式会社山田建設' }).and.not.have.property('document');
+    first.remove();
+    localStorage.clear(); // another device: nothing kept in this browser
+
+    await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint="/api" token=${MOCK_TOKENS.valid}></cec-apply-wizard>`);
+    await waitUntil(() => queryByLabel('企業名'), 'resumed on STEP 2');
+    expect(getByLabel('企業名').value).to.equal('株式会社山田建設');
+    localStorage.clear();
+  });
+
   it('is accessible on the first step', async () => {
     const wizard = await openWizard();
     await expect(wizard).to.be.accessible();

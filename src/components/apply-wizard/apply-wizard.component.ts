@@ -153,13 +153,24 @@ export class CecApplyWizard extends LitElement {
   private idempotencyKey?: string;
   private resolvedToken?: string;
   private activeSteps: StepDefinition[] = defaultSteps();
-  private readonly draftStore = new DraftStore();
+  private apiClient?: ApplyApi;
+  private apiEndpoint?: string;
+  /** Kept in this browser, and on the backend when it has the draft extension of the contract. */
+  private readonly draftStore = new DraftStore({
+    saveDraft: (token, draft) => this.api.saveDraft(token, draft),
+    loadDraft: (token) => this.api.loadDraft(token),
+  });
 
   // ── lifecycle ──────────────────────────────────────────────────────────────
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadInvitation();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.draftStore.flush();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -170,8 +181,13 @@ export class CecApplyWizard extends LitElement {
 
   // ── invitation ─────────────────────────────────────────────────────────────
 
+  /** The backend client, made once per endpoint. */
   private get api(): ApplyApi {
-    return new ApplyApi({ endpoint: this.endpoint });
+    if (this.apiEndpoint !== this.endpoint || !this.apiClient) {
+      this.apiClient = new ApplyApi({ endpoint: this.endpoint });
+      this.apiEndpoint = this.endpoint;
+    }
+    return this.apiClient;
   }
 
   /** Reads the token (attribute, else the page's `?token=`, which is then removed from the address bar). */

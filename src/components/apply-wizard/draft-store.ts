@@ -3,6 +3,19 @@ import type { ApplicationDraft } from '../shared/draft.js';
 /** A draft as kept in this browser, with the step the user was on. */
 export type StoredDraft = ApplicationDraft & { stepId?: string };
 
+/**
+ * The optional draft extension of the backend contract (`PUT`/`GET {endpoint}/invitations/{token}/draft`),
+ * for resuming on another device; `ApplyApi` implements it. `save` resolves `false` when the endpoint
+ * has no draft support (404), and the store then stops asking.
+ */
+export interface RemoteDrafts {
+  saveDraft(token: string, draft: unknown): Promise<boolean>;
+  loadDraft(token: string): Promise<{ draft: unknown } | undefined>;
+}
+
+/** Quiet time after the last edit before the draft goes to the backend: one request per pause, not per key. */
+export const REMOTE_SAVE_DELAY_MS = 1000;
+
 const PREFIX = 'cec-apply-draft:';
 const DATABASE = 'cec-apply';
 const DOCUMENTS = 'documents';
@@ -10,7 +23,9 @@ const DOCUMENTS = 'documents';
 /**
  * Keeps the draft in this browser so a reload or a closed tab loses nothing: the fields in local
  * storage, the chosen PDF in IndexedDB (a `File` does not survive JSON). Scoped to the invitation by
- * a SHA-256 of its token, so the token itself is not written to storage.
+ * a SHA-256 of its token, so the token itself is not written to storage. With a `remote`, the fields
+ * (never the PDF) also go to the backend after each pause in typing, and a browser with nothing kept
+ * resumes from there.
  *
  * @example
  * const store = new DraftStore();
@@ -18,14 +33,23 @@ const DOCUMENTS = 'documents';
  * const restored = await store.load(token);
  */
 export class DraftStore {
+  readonly #remote: RemoteDrafts | undefined;
+  #remoteSupported = true;
+  #remoteTimer: ReturnType<typeof setTimeout> | undefined;
+  #pendingRemoteSave: (() => void) | undefined;
   /** Storage keys by token: the digest is computed once per invitation, not on every keystroke. */
   readonly #keys = new Map<string, Promise<string>>();
   /** The document last written to IndexedDB per key: it is written again only when it changes. */
   readonly #storedDocuments = new Map<string, File | undefined>();
 
+  constructor(remote?: RemoteDrafts) {
+    this.#remote = remote;
+  }
+
   /** Saves `draft`: the fields on every call (cheap), the document only when another one was chosen. */
   save(token: string, draft: StoredDraft): void {
     const { document, ...company } = draft.company;
+    this.#scheduleRemoteSave(token, { ...draft, company });
     void this.#key(token)
       .then((key) => {
         try {
@@ -40,7 +64,7 @@ export class DraftStore {
       .catch(() => undefined);
   }
 
-  /** The draft kept for `token`, with its document, or `undefined`. */
+  /** The draft kept for `token` (in this browser, else on the backend), with its document, or `undefined`. */
   async load(token: string): Promise<StoredDraft | undefined> {
     const key = await this.#key(token);
     let stored: StoredDraft | undefined;
@@ -48,8 +72,9 @@ export class DraftStore {
       const text = localStorage.getItem(key);
       stored = text ? (JSON.parse(text) as StoredDraft) : undefined;
     } catch {
-      return undefined;
+      stored = undefined;
     }
+    stored ??= await this.#loadRemote(token);
     if (!stored || typeof stored !== 'object') return undefined;
     const document = await getDocument(key).catch(() => undefined);
     this.#storedDocuments.set(key, document);
@@ -59,6 +84,8 @@ export class DraftStore {
 
   /** Forgets the draft of `token` (on completion and when the invitation has expired or was used). */
   async clear(token: string): Promise<void> {
+    clearTimeout(this.#remoteTimer);
+    this.#pendingRemoteSave = undefined;
     const key = await this.#key(token);
     try {
       localStorage.removeItem(key);
@@ -67,6 +94,32 @@ export class DraftStore {
     }
     this.#storedDocuments.delete(key);
     await deleteDocument(key).catch(() => undefined);
+  }
+
+  #scheduleRemoteSave(token: string, draft: StoredDraft): void {
+    if (!this.#remote || !this.#remoteSupported) return;
+    clearTimeout(this.#remoteTimer);
+    this.#pendingRemoteSave = () => {
+      this.#pendingRemoteSave = undefined;
+      this.#remote!.saveDraft(token, draft).then(
+        (kept) => (this.#remoteSupported = kept),
+        () => undefined, // offline or refused: the local copy is enough, the next pause tries again
+      );
+    };
+    this.#remoteTimer = setTimeout(this.#pendingRemoteSave, REMOTE_SAVE_DELAY_MS);
+  }
+
+  /** Sends a draft still waiting for a pause in typing now (the wizard is leaving the page). */
+  flush(): void {
+    clearTimeout(this.#remoteTimer);
+    this.#pendingRemoteSave?.();
+  }
+
+  async #loadRemote(token: string): Promise<StoredDraft | undefined> {
+    if (!this.#remote) return undefined;
+    const saved = await this.#remote.loadDraft(token).catch(() => undefined);
+    const draft = saved?.draft;
+    return draft && typeof draft === 'object' && !Array.isArray(draft) ? (draft as StoredDraft) : undefined;
   }
 
   #key(token: string): Promise<string> {
