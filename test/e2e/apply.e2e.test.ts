@@ -6,8 +6,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/components/apply-wizard/apply-wizard.js';
+import '../../src/components/invitation-form/invitation-form.js';
 import type { CecApplyWizard } from '../../src/components/apply-wizard/apply-wizard.component.js';
-import { visibleText, waitUntil } from '../helpers.js';
+import { getByLabel, getByRole, queryByLabel, typeInto, visibleText, waitUntil } from '../helpers.js';
 import {
   acceptTerms,
   clickNext,
@@ -44,12 +45,16 @@ describe('end to end with the reference server', () => {
   after(() => server('stop'));
 
   it('stores exactly what a partner typed, and the PDF unchanged, across a server restart', async () => {
-    const created = await admin<{ id: number; token: string; url: string }>(backend, '/invitations', {
-      method: 'POST',
-      body: JSON.stringify({ partner: { companyName: '株式会社山田建設', contactName: '山田 太郎', email: 'taro@example.co.jp' } }),
-    });
-    expect(created.status).to.equal(201);
-    const token = new URL(created.body.url).searchParams.get('token')!;
+    // The ordering company invites the partner through its console element.
+    const form = await fixture<HTMLElement & { apiKey: string }>(html`<cec-invitation-form endpoint=${backend.endpoint}></cec-invitation-form>`);
+    form.apiKey = backend.apiKey;
+    await typeInto(getByLabel('取引先企業名'), '株式会社山田建設');
+    await typeInto(getByLabel('担当者名'), '山田 太郎');
+    await typeInto(getByLabel('メールアドレス'), 'taro@example.co.jp');
+    getByRole('button', '招待リンクを発行する').click();
+    await waitUntil(() => queryByLabel('招待リンク')?.value, 'invitation link shown');
+    const token = new URL(getByLabel('招待リンク').value).searchParams.get('token')!;
+    form.remove();
 
     const started = performance.now();
     const wizard = await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint=${backend.endpoint} token=${token} no-resume></cec-apply-wizard>`);
