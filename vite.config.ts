@@ -12,6 +12,13 @@ import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 
+/**
+ * The domain (zod schemas, normalisers) has no side effects on import: a module none of whose exports is
+ * used is dropped whole. Without this the schema calls of unused modules (`z.url(…).check(…)` in
+ * admin.ts) stay in the wizard's bundle, and with them zod's URL validation.
+ */
+const treeshake = { moduleSideEffects: (id: string) => !/[\\/]src[\\/]domain[\\/]/.test(id) };
+
 const ELEMENT_ENTRIES = {
   'apply-wizard': 'src/components/apply-wizard/apply-wizard.ts',
   'terms-consent': 'src/components/terms-consent/terms-consent.ts',
@@ -35,6 +42,7 @@ export default defineConfig(({ mode }) => {
         assetsInlineLimit: 0,
         modulePreload: { polyfill: false },
         rollupOptions: {
+          treeshake,
           input: {
             portal: resolve(root, 'demo/index.html'),
             console: resolve(root, 'demo/console/index.html'),
@@ -51,7 +59,10 @@ export default defineConfig(({ mode }) => {
         minify: true,
         sourcemap: true,
         lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'cectrust-apply.js' },
-        rolldownOptions: { output: { minify: true, comments: false } },
+        rolldownOptions: {
+          output: { minify: true, comments: false },
+          treeshake,
+        },
       },
     };
   }
@@ -71,6 +82,7 @@ export default defineConfig(({ mode }) => {
         formats: ['es'],
       },
       rollupOptions: {
+        treeshake,
         external: [/^lit/, /^@lit\//, /^i18next/, /^zod/, /^msw/],
       },
     },
