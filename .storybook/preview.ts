@@ -1,0 +1,104 @@
+/**
+ * What every story shares: the docs (custom-elements.json), the mock backend (msw-storybook-addon with
+ * the shared handlers of src/mocks), the language and theme switches of the toolbar, and the axe rules
+ * of the a11y addon (the CI check uses the same ones).
+ */
+import { setCustomElementsManifest } from '@storybook/web-components';
+import type { Decorator, Preview } from '@storybook/web-components';
+import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { initialize, mswLoader } from 'msw-storybook-addon';
+import customElements from '../custom-elements.json';
+import { assetHandlers, defaultBackend, resetMockBackend } from '../stories/support/backend.js';
+import { AXE_CONFIG, AXE_RUN_OPTIONS } from './a11y.mjs';
+import { THEMES, themeOf } from './themes.js';
+
+setCustomElementsManifest(customElements);
+
+initialize({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' } });
+
+interface ManifestDeclaration {
+  tagName?: string;
+  summary?: string;
+  description?: string;
+}
+
+function declarationOf(tagName: unknown): ManifestDeclaration | undefined {
+  for (const module of (customElements as { modules?: Array<{ declarations?: ManifestDeclaration[] }> }).modules ?? []) {
+    const found = module.declarations?.find((declaration) => declaration.tagName === tagName);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The docs page's description: the element's JSDoc (from custom-elements.json) and the meta's
+ * `parameters.usage`, the snippet an integrator copies.
+ */
+function componentDescription(tagName: unknown, { parameters }: { parameters: Record<string, unknown> }): string {
+  const declaration = declarationOf(tagName);
+  const usage = typeof parameters.usage === 'string' ? parameters.usage.trim() : '';
+  return [
+    declaration?.summary ? `**${declaration.summary}**` : '',
+    declaration?.description ?? '',
+    usage ? `#### Usage\n\n\`\`\`html\n${usage}\n\`\`\`` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/**
+ * Each story inside `<div lang>` (steps standing alone take their language from the nearest `lang`;
+ * wizard stories pass it to the wizard's own `lang`) and the theme's custom properties. Keyed by
+ * language, so a switch re-creates the elements rather than leaving them in the old language.
+ */
+const withLocaleAndTheme: Decorator = (story, context) => {
+  const locale = context.globals.locale === 'en' ? 'en' : 'ja';
+  const theme = themeOf(context.globals.theme);
+  const branded = Object.keys(theme.properties).length > 0;
+  const style = branded
+    ? { ...theme.properties, background: 'var(--cec-color-surface)', color: 'var(--cec-color-text)', padding: '1rem' }
+    : {};
+  return html`${keyed(locale, html`<div class="cec-story" lang=${locale} style=${styleMap(style)}>${story()}</div>`)}`;
+};
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  decorators: [withLocaleAndTheme],
+  loaders: [resetMockBackend, mswLoader],
+  globalTypes: {
+    locale: {
+      description: 'Language of the elements',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'ja', title: '日本語 (ja)', right: 'ja' },
+          { value: 'en', title: 'English (en)', right: 'en' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'Theme: the defaults, or an ordering company\'s brand through --cec-* custom properties',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: Object.entries(THEMES).map(([value, theme]) => ({ value, title: theme.title })),
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'ja', theme: 'default' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    docs: { extractComponentDescription: componentDescription },
+    msw: { handlers: { backend: defaultBackend.handlers, assets: assetHandlers } },
+    mockBackend: { backend: defaultBackend },
+    a11y: { config: AXE_CONFIG, options: AXE_RUN_OPTIONS, test: 'error' },
+  },
+};
+
+export default preview;
