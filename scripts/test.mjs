@@ -19,11 +19,11 @@ function testFiles(...folders) {
 
 const steps = [
   ['type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['domain, server and page tests (Node; pages in Chromium via playwright-core)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/domain', 'test/i18n', 'test/server', 'test/browser')]],
+  ['domain and server tests (Node)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/domain', 'test/i18n', 'test/server')]],
   ['browser tests (Chromium)', 'npx', ['web-test-runner']],
   // The built demo behind the real server and its strict CSP, driven from Node (playwright-core).
   // Named `*.spec.ts` so that web-test-runner's `test/**/*.test.ts` never loads it in the browser.
-  ['demo pages under the strict CSP (Node + playwright-core)', 'node', ['--import', 'tsx', '--test', ...readdirSync('test/browser').filter((file) => file.endsWith('.spec.ts')).map((file) => `test/browser/${file}`)]],
+  ['pages in Chromium driven from Node: the CSP walk and the README snippet (playwright-core)', 'node', ['--import', 'tsx', '--test', ...readdirSync('test/browser').filter((file) => file.endsWith('.spec.ts')).map((file) => `test/browser/${file}`)]],
   // Prints the bundle size; the 40 kB budget is not gated yet (see README, "Size").
   ['bundle size', 'node', ['scripts/size.mjs']],
 ];
