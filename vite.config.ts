@@ -8,7 +8,8 @@
  * - `vite build --mode demo`: the demo pages (portal and ordering-company console) → dist/demo/.
  */
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import MagicString from 'magic-string';
+import { defineConfig, parseAst, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 
@@ -18,6 +19,104 @@ const root = import.meta.dirname;
  * admin.ts) stay in the wizard's bundle, and with them zod's URL validation.
  */
 const treeshake = { moduleSideEffects: (id: string) => !/[\\/]src[\\/]domain[\\/]/.test(id) };
+
+/** Elements displayed as blocks (none of ours is restyled inline): whitespace beside their tags never shows. */
+const BLOCK_TAGS = new Set(
+  'address article aside dd details dialog div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p section summary table tbody td tfoot th thead tr ul'.split(' '),
+);
+/** A start or end tag, `${…}` bindings stood in for by \0 (quoted attribute values may hold `>`). */
+const TAG = /<\/?([a-zA-Z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/**
+ * An html`` template's markup with the layout whitespace gone and the rendering unchanged: indentation
+ * beside a block-level tag is dropped, any other run holding a line break becomes one space, a tag's
+ * attributes are separated by one space. Templates with <pre>, <textarea>, <script> or <style> are kept.
+ */
+function minifyHtml(markup: string): string {
+  if (/<(pre|textarea|script|style)\b/i.test(markup)) return markup;
+  const isBlock = (tag: string | undefined) => tag !== undefined && BLOCK_TAGS.has(tag.toLowerCase());
+  let result = '';
+  let from = 0;
+  let previousTag: string | undefined;
+  const text = (chunk: string, nextTag: string | undefined): string => {
+    if (!chunk.includes('\n')) return chunk;
+    if (!/\S/.test(chunk)) return isBlock(previousTag) || isBlock(nextTag) ? '' : ' ';
+    return chunk
+      .replace(/^\s*\n\s*/, isBlock(previousTag) ? '' : ' ')
+      .replace(/\s*\n\s*$/, isBlock(nextTag) ? '' : ' ')
+      .replace(/\s*\n\s*/g, ' ');
+  };
+  for (const match of markup.matchAll(TAG)) {
+    result += text(markup.slice(from, match.index), match[1]);
+    // Outside quotes only; whitespace before `/>` stays (after an unquoted binding `/` would join the value).
+    result += match[0].replace(/("[^"]*"|'[^']*')|\s+(?=>)|\s+/g, (all, quoted: string | undefined, offset: number) =>
+      quoted ?? (all.length > 0 && match[0][offset + all.length] === '>' ? '' : ' '),
+    );
+    previousTag = match[1];
+    from = match.index + match[0].length;
+  }
+  return result + text(markup.slice(from), undefined);
+}
+
+/** A css`` template without comments and layout whitespace; strings are kept as written. */
+function minifyCss(styles: string): string {
+  return styles
+    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,])\s*/g, '$1')
+            .replace(/:\s+/g, ':')
+            .replace(/;}/g, '}'),
+    )
+    .join('')
+    .trim();
+}
+
+/**
+ * Minifies the markup and styles inside Lit's html`` and css`` templates of our own sources (the JS
+ * minifier leaves template text alone). Each template is rewritten as a whole, its bindings kept in
+ * place; one whose bindings could not be matched back is left as written.
+ */
+function minifyLitTemplates(): Plugin {
+  const minifiers: Record<string, (text: string) => string> = { html: minifyHtml, svg: minifyHtml, css: minifyCss };
+  return {
+    name: 'cec:minify-lit-templates',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
+      const output = new MagicString(code);
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (typeof node !== 'object' || node === null) return;
+        const { type, tag, quasi } = node as { type?: string; tag?: { type: string; name: string }; quasi?: Quasi };
+        const minify = type === 'TaggedTemplateExpression' && tag?.type === 'Identifier' ? minifiers[tag.name] : undefined;
+        if (minify && quasi) {
+          const pieces = minify(quasi.quasis.map((element) => element.value.raw).join('\0')).split('\0');
+          if (pieces.length === quasi.quasis.length) {
+            quasi.quasis.forEach((element, index) => {
+              const start = element.start + 1; // after ` or }
+              const end = start + element.value.raw.length;
+              const piece = pieces[index] ?? element.value.raw;
+              if (piece === element.value.raw) return;
+              if (piece === '') output.remove(start, end);
+              else output.update(start, end, piece);
+            });
+          }
+        }
+        for (const value of Object.values(node)) if (typeof value === 'object') visit(value);
+      };
+      visit(parseAst(code, { lang: 'ts' }));
+      return output.hasChanged() ? { code: output.toString(), map: output.generateMap({ hires: true, source: id }) } : null;
+    },
+  };
+}
+interface Quasi {
+  quasis: Array<{ start: number; value: { raw: string } }>;
+}
 
 const ELEMENT_ENTRIES = {
   'apply-wizard': 'src/components/apply-wizard/apply-wizard.ts',
@@ -34,6 +133,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'demo') {
     return {
       root: resolve(root, 'demo'),
+      plugins: [minifyLitTemplates()],
       base: '/',
       build: {
         outDir: resolve(root, 'dist/demo'),
@@ -53,6 +153,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'bundle') {
     return {
+      plugins: [minifyLitTemplates()],
       build: {
         outDir: resolve(root, 'dist/bundle'),
         emptyOutDir: true,
@@ -67,6 +168,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
+    plugins: [minifyLitTemplates()],
     build: {
       outDir: resolve(root, 'dist/lib'),
       emptyOutDir: true,
