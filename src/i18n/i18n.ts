@@ -1,7 +1,7 @@
 /**
- * Translation for the elements: one i18next instance per translator, so a host's overridden words
- * (`messages`) never leak into another wizard on the same page. Japanese ships in the bundle;
- * English is loaded only when asked for.
+ * Translation for the elements: a host's overridden words (`messages`) get an i18next instance of their
+ * own, so they never leak into another wizard on the same page; without overrides, one instance per
+ * language serves every element. Japanese ships in the bundle; English is loaded only when asked for.
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { ja, type Messages } from './ja.js';
@@ -34,6 +34,9 @@ export interface ResourceModule<Texts extends object = object> {
   ja: Texts;
   en: () => Promise<Texts>;
 }
+
+/** Translators without overrides, by language (see `Translator.#build`). */
+const shared = new Map<Language, Translator>();
 
 /** The language of a `lang` value: English for `en…`, Japanese for anything else. */
 export function languageOf(lang: string | null | undefined): Language {
@@ -74,6 +77,13 @@ export class Translator {
   }
 
   static #build(language: Language, messages: Messages, overrides: MessageOverrides): Translator {
+    const overridden = Object.values(overrides).some(Boolean);
+    // Without overrides a translator never changes but for included modules, so one per language serves
+    // every element: an i18next instance costs about a millisecond to set up, twice per wizard mounted.
+    const known = overridden ? undefined : shared.get(language);
+    if (known) return known;
+    // Overrides are deep-merged into the bundles: they get copies, or they would reach every other wizard.
+    const own = <T>(texts: T): T => (overridden ? structuredClone(texts) : texts);
     const instance = i18next.createInstance();
     void instance.init({
       lng: language,
@@ -83,19 +93,19 @@ export class Translator {
       returnEmptyString: false,
       // Lit renders every value as text, never as HTML: escaping here would show "&amp;" to people.
       interpolation: { escapeValue: false },
-      // Copies: overrides are merged into the bundles, and must not reach another wizard on the page.
-      resources: { ja: { translation: structuredClone(ja) }, [language]: { translation: structuredClone(messages) } },
+      resources: { ja: { translation: own(ja) }, ...(language === 'ja' ? {} : { [language]: { translation: own(messages) } }) },
     });
     for (const [lng, bundle] of Object.entries(overrides)) {
       if (bundle) instance.addResourceBundle(lng, 'translation', bundle, true, true);
     }
-    return new Translator(language, instance);
+    const translator = new Translator(language, instance);
+    if (!overridden) shared.set(language, translator);
+    return translator;
   }
 
   /**
    * Adds a resource module's texts under its key, once per translator: at once for Japanese (`true`),
    * else a promise that settles when this language's texts are in (Japanese stands in meanwhile).
-   * Words a host overrode are kept.
    *
    * @example
    * const ready = translator.include(invitationFormResources);
@@ -119,8 +129,9 @@ export class Translator {
   }
 
   #add(language: Language, key: string, texts: object): void {
-    // A copy, as in #build: overrides merged later must not reach the module's shared objects.
-    this.#instance.addResourceBundle(language, 'translation', { [key]: structuredClone(texts) }, true, false);
+    // A shallow merge: a new top-level bundle holding a copy of `texts` (i18next copies what it is given),
+    // so neither the shared resources nor the module's texts are ever written to.
+    this.#instance.addResourceBundle(language, 'translation', { [key]: texts }, false);
   }
 
   /** The text of `key`, with `{{placeholders}}` filled in from `values`. */

@@ -74,21 +74,23 @@ describe('invitation form resources', () => {
     for (const [key, text] of enForm) assert.doesNotMatch(text, /[\u3040-\u30ff\u4e00-\u9fff]/u, `${key}: ${text}`);
   });
 
-  it('stays out of the wizard resources, which the wizard bundle carries', () => {
+  it('stays out of the wizard resources, which the wizard bundle carries, even once included', async () => {
+    Translator.japanese().include(invitationFormResources);
+    await (await Translator.create('en')).include(invitationFormResources);
     assert.equal('invitationForm' in ja, false);
     assert.equal('invitationForm' in en, false);
   });
 
   it('is added to a Japanese translator at once, beside the wizard words', () => {
     const translator = Translator.japanese();
-    assert.equal(translator.has('invitationForm.heading'), false);
     assert.equal(translator.include(invitationFormResources), true);
     assert.equal(translator.t('invitationForm.heading'), invitationFormJa.heading);
     assert.equal(translator.t('buttons.next'), '次へ');
   });
 
   it('is added to an English translator once its English texts are loaded', async () => {
-    const translator = await Translator.create('en');
+    // Overrides give a translator of its own, one no earlier test has included the module in.
+    const translator = await Translator.create('en', { en: { buttons: { next: 'Continue' } } });
     const ready = translator.include(invitationFormResources);
     assert.notEqual(ready, true);
     assert.equal(translator.t('invitationForm.heading'), invitationFormJa.heading, 'Japanese stands in meanwhile');
@@ -119,6 +121,12 @@ describe('Translator', () => {
     const translator = Translator.japanese({ ja: { buttons: { next: '進む' } } });
     assert.equal(translator.t('buttons.next'), '進む');
     assert.equal(translator.t('buttons.back'), '戻る');
+  });
+
+  it('shares one translator per language when nothing is overridden, and never one with overrides', async () => {
+    assert.equal(Translator.japanese(), Translator.japanese());
+    assert.equal(await Translator.create('en'), await Translator.create('en'));
+    assert.notEqual(Translator.japanese({ ja: { buttons: { next: '進む' } } }), Translator.japanese());
   });
 
   it(
