@@ -4,7 +4,14 @@
  * that does not render (or whose play function throws) and any axe violation; prints how many stories
  * it opened.
  *
- * `--no-build` reuses storybook-static/ as it is (for iterating on stories already built).
+ * Chromium logs every 4xx/5xx response and every request without a response as a console error
+ * ("Failed to load resource: …"). A story about such a response (an expired invitation, a 500 on
+ * submit) declares the statuses it expects in `parameters.storybookCheck.expectedHttpErrors` (numbers,
+ * or `'network'`; see `expectHttpErrors()` in stories/support/backend.ts); only those log lines are let
+ * through, and the summary counts them. Any other console error fails.
+ *
+ * `--no-build` reuses storybook-static/ as it is; other arguments keep only the stories whose id
+ * contains one of them (`npm run storybook:check -- --no-build wizard`), for iterating on a few stories.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -116,25 +123,41 @@ async function axeViolations(page) {
   );
 }
 
+/** The status of a "Failed to load resource" line (`'network'` when there was no response), else undefined. */
+function failedResponseOf(text) {
+  const status = /^Failed to load resource: the server responded with a status of (\d{3})\b/.exec(text);
+  if (status) return Number(status[1]);
+  return /^Failed to load resource: net::ERR_FAILED\b/.test(text) ? 'network' : undefined;
+}
+
+/** The statuses the story expects to fail (`parameters.storybookCheck.expectedHttpErrors`). */
+function expectedHttpErrors(page) {
+  return page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.story?.parameters?.storybookCheck?.expectedHttpErrors ?? []);
+}
+
 /** Opens each story of `queue` in turn in one page; records what went wrong in `problems`. */
 async function checkStories(context, origin, queue, problems, counts) {
   const page = await context.newPage();
   let current;
+  /** Console errors of the current story, judged once it has finished (and said what it expects). */
+  let consoleErrors = [];
   page.on('console', (message) => {
     if (message.type() === 'error' && current) {
       const { url, lineNumber } = message.location();
-      problems.push({ story: current, kind: 'console error', detail: `${message.text()}${url ? ` (${url}:${lineNumber})` : ''}` });
-      counts.consoleErrors++;
+      consoleErrors.push({ text: message.text(), where: url ? ` (${url}:${lineNumber})` : '' });
     }
   });
   page.on('pageerror', (error) => {
-    problems.push({ story: current ?? '(between stories)', kind: 'page error', detail: error.stack ?? String(error) });
+    problems.push({ story: current ?? '(between stories)', kind: 'page error', detail: error.stack || `${error.name}: ${error.message}` || String(error) });
     counts.pageErrors++;
   });
   for (let story = queue.shift(); story; story = queue.shift()) {
     current = story.id;
+    consoleErrors = [];
     try {
-      await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
+      // a11y.manual: the addon would run axe after every story too; this check runs it itself, with the same rules.
+      const url = `${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=a11y.manual:!true`;
+      await page.goto(url, { waitUntil: 'load' });
       const renderError = await waitForStory(page, story.id);
       if (renderError) {
         problems.push({ story: story.id, kind: 'render error', detail: renderError });
@@ -148,9 +171,23 @@ async function checkStories(context, origin, queue, problems, counts) {
         });
         counts.axeViolations++;
       }
+      const expected = await expectedHttpErrors(page);
+      for (const { text, where } of consoleErrors) {
+        const failed = failedResponseOf(text);
+        if (failed !== undefined && expected.includes(failed)) {
+          counts.expectedHttpErrors++;
+          continue;
+        }
+        problems.push({ story: story.id, kind: 'console error', detail: `${text}${where}` });
+        counts.consoleErrors++;
+      }
     } catch (error) {
       problems.push({ story: story.id, kind: 'render error', detail: error.message.split('\n')[0] });
       counts.renderErrors++;
+      for (const { text, where } of consoleErrors) {
+        problems.push({ story: story.id, kind: 'console error', detail: `${text}${where}` });
+        counts.consoleErrors++;
+      }
     }
     counts.opened++;
     // Stop listening before the next navigation: what the old page logs while unloading is not the next story's.
@@ -167,13 +204,16 @@ async function main() {
     await buildStorybook();
   }
   const index = JSON.parse(await readFile(join(staticDir, 'index.json'), 'utf8'));
-  const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  const only = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+  const stories = Object.values(index.entries).filter(
+    (entry) => entry.type === 'story' && (only.length === 0 || only.some((part) => entry.id.includes(part))),
+  );
   if (stories.length === 0) throw new Error('storybook-static/index.json lists no stories');
 
   const { server, origin } = await serveStatic();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   const problems = [];
-  const counts = { opened: 0, consoleErrors: 0, pageErrors: 0, renderErrors: 0, axeViolations: 0 };
+  const counts = { opened: 0, consoleErrors: 0, pageErrors: 0, renderErrors: 0, axeViolations: 0, expectedHttpErrors: 0 };
   try {
     const queue = [...stories];
     console.log(`storybook:check: opening ${stories.length} stories (${WORKERS} pages at a time)…`);
@@ -204,7 +244,8 @@ async function main() {
   console.log(
     `\nstorybook:check: ${failed ? 'FAILED' : 'passed'} — ${counts.opened} of ${stories.length} stories opened in ${seconds} s; ` +
       `${counts.consoleErrors} console errors, ${counts.pageErrors} page errors, ${counts.renderErrors} render errors, ` +
-      `${counts.axeViolations} axe violations${byStory.size ? ` in ${byStory.size} stories` : ''}`,
+      `${counts.axeViolations} axe violations${byStory.size ? ` in ${byStory.size} stories` : ''} ` +
+      `(${counts.expectedHttpErrors} failed responses the stories are about, not counted as errors)`,
   );
   process.exitCode = failed ? 1 : 0;
 }

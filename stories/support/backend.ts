@@ -67,3 +67,15 @@ export const resetMockBackend: Loader = ({ parameters }) => {
   parameter?.prepare?.(parameter.backend);
   return {};
 };
+
+/**
+ * Parameters telling `npm run storybook:check` which failed responses a story is about: the browser
+ * logs every 4xx/5xx response (and a network error) as a console error, and the check fails on console
+ * errors unless the story expects exactly that status. `'network'` stands for a request with no response.
+ *
+ * @example
+ * export const InvitationExpired: Story = { parameters: expectHttpErrors(410) };
+ */
+export function expectHttpErrors(...expected: Array<number | 'network'>) {
+  return { storybookCheck: { expectedHttpErrors: expected } };
+}

@@ -1,9 +1,8 @@
 /** Small pieces the stories share: the toolbar's language, and work to do once an element has rendered. */
 import { ref } from 'lit/directives/ref.js';
-import type { StoryContext } from '@storybook/web-components';
 
 /** The language chosen in the toolbar (`ja` unless `en`). */
-export function localeOf(context: StoryContext): 'ja' | 'en' {
+export function localeOf(context: { globals: Record<string, unknown> }): 'ja' | 'en' {
   return context.globals.locale === 'en' ? 'en' : 'ja';
 }
 

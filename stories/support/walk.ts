@@ -32,20 +32,34 @@ export async function fillFields(host: Element, values: Record<string, string | 
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined) continue;
     const input = inShadow<HTMLInputElement>(host, `#field-${name}`);
-    await userEvent.clear(input);
-    if (value) await userEvent.type(input, value);
+    if (input.value) {
+      // userEvent.clear() looks for focus in the document, not in the shadow root, and gives up.
+      input.value = '';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
+    }
+    if (value) await userEvent.type(input, value, { delay: null });
     input.dispatchEvent(new FocusEvent('blur'));
   }
 }
 
-/** Chooses `file` in the document field of `cec-company-form`, as the file picker would. */
-export async function chooseDocument(companyForm: Element, file: File = minimalPdf()): Promise<void> {
-  const input = inShadow<HTMLInputElement>(companyForm, '#field-document');
+/** Chooses `file` in a file input, as the browser's file picker does. */
+export function chooseFile(input: HTMLInputElement, file: File): void {
   const transfer = new DataTransfer();
   transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Chooses an acceptable PDF in `cec-company-form` and waits until the form has taken it. */
+export async function chooseDocument(companyForm: Element, file: File = minimalPdf()): Promise<void> {
+  chooseFile(inShadow<HTMLInputElement>(companyForm, '#field-document'), file);
   await waitFor(() => expect(inShadow(companyForm, '#field-document-status').textContent).toContain(file.name));
+}
+
+/** Chooses a file `cec-company-form` must refuse and waits until it says why. */
+export async function chooseRefusedDocument(companyForm: Element, file: File): Promise<void> {
+  chooseFile(inShadow<HTMLInputElement>(companyForm, '#field-document'), file);
+  await waitFor(() => expect(inShadow(companyForm, '#field-document-error').textContent?.trim()).not.toBe(''));
 }
 
 // ── the wizard ──────────────────────────────────────────────────────────────
