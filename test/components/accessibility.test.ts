@@ -25,6 +25,7 @@ const WORDS = {
     next: '次へ',
     back: '戻る',
     submit: '確定',
+    retry: '再試行',
     document: '印鑑証明書',
     selected: '選択中のファイル',
     company: [['法人番号', '7000012050002'], ['企業名', '株式会社山田建設'], ['企業名カナ', 'ヤマダケンセツ'], ['企業住所', '東京都港区新橋2-4-1'], ['代表者', '山田 太郎']],
@@ -38,6 +39,7 @@ const WORDS = {
     next: 'Next',
     back: 'Back',
     submit: 'Submit',
+    retry: 'Try again',
     document: 'Certificate of seal impression',
     selected: 'Selected file',
     company: [['Corporate number', '7000012050002'], ['Company name', '株式会社山田建設'], ['Company name (katakana)', 'ヤマダケンセツ'], ['Company address', '東京都港区新橋2-4-1'], ['Representative', '山田 太郎']],
@@ -80,7 +82,8 @@ async function tabTo(target: () => Element | undefined, description: string, lim
 
 /**
  * Walks STEP 1–6 by label in `language`, calling `check` on every step and, for each form step, once
- * more in its error state (next pressed with the step empty).
+ * more in its error state (next pressed with the step empty), and on STEP 5 once more with a submit
+ * failure (503) shown.
  */
 async function walk(language: Language, check: (state: string) => Promise<void>): Promise<void> {
   const words = WORDS[language];
@@ -122,7 +125,11 @@ async function walk(language: Language, check: (state: string) => Promise<void>)
 
   await expectStep(language, 5);
   await check('STEP 5');
+  mock.backend.failNext({ status: 503, retryAfterSeconds: 120 });
   getByRole('button', words.submit).click();
+  await waitUntil(() => deepActiveElement()?.classList.contains('submit-failure'), 'submit failure shown');
+  await check('STEP 5 with a submit failure');
+  getByRole('button', words.retry).click();
   await expectStep(language, 6);
   await check('STEP 6');
 }
@@ -135,14 +142,14 @@ describe('cec-apply-wizard: accessibility', () => {
   beforeEach(() => mock.backend.reset());
 
   for (const language of ['ja', 'en'] as const) {
-    it(`has no axe violation at any step or in any step's error state (${language})`, async () => {
+    it(`has no axe violation at any step, in any step's error state or with a submit failure (${language})`, async () => {
       const wizard = await openWizard(language);
       const checked: string[] = [];
       await walk(language, async (state) => {
         checked.push(state);
         await expect(wizard, state).to.be.accessible();
       });
-      expect(checked).to.have.length(10);
+      expect(checked).to.have.length(11);
       expect(mock.backend.received).to.have.length(1);
     });
 
@@ -163,7 +170,7 @@ describe('cec-apply-wizard: accessibility', () => {
       }
     });
 
-    it(`reflows at 320 CSS px: nothing scrolls sideways at any step or error state (${language})`, async () => {
+    it(`reflows at 320 CSS px: nothing scrolls sideways at any step, error state or submit failure (${language})`, async () => {
       await setViewport({ width: 320, height: 640 });
       try {
         await openWizard(language);
@@ -173,7 +180,7 @@ describe('cec-apply-wizard: accessibility', () => {
         });
         const tooWide = Object.entries(widths).filter(([, width]) => width > 320);
         expect(tooWide, 'steps wider than 320 px').to.deep.equal([]);
-        expect(Object.keys(widths)).to.have.length(10);
+        expect(Object.keys(widths)).to.have.length(11);
       } finally {
         await setViewport({ width: 800, height: 600 });
       }

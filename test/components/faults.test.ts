@@ -42,17 +42,26 @@ const SHOWN_VALUES = [
   'テスト証明書.pdf',
 ];
 
-async function walkToConfirmation(token: string = MOCK_TOKENS.valid): Promise<{ wizard: CecApplyWizard; errors: string[] }> {
-  const wizard = await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint="/api" token=${token} no-resume></cec-apply-wizard>`);
+async function walkToConfirmation({ resume = false } = {}): Promise<{ wizard: CecApplyWizard; errors: string[] }> {
+  const wizard = await openWizard(resume);
   const errors: string[] = [];
   wizard.addEventListener('cec-error', (event) => errors.push(event.detail.code));
-  await waitUntil(() => wizard.shadowRoot?.querySelector('#step-heading'), 'wizard ready');
   await acceptTerms();
   await fillCompany('法人');
   await fillAdminUser();
   await fillCertificate();
   await expectStep('申請内容確認');
   return { wizard, errors };
+}
+
+async function openWizard(resume = false): Promise<CecApplyWizard> {
+  const wizard = await fixture<CecApplyWizard>(
+    resume
+      ? html`<cec-apply-wizard endpoint="/api" token=${MOCK_TOKENS.valid}></cec-apply-wizard>`
+      : html`<cec-apply-wizard endpoint="/api" token=${MOCK_TOKENS.valid} no-resume></cec-apply-wizard>`,
+  );
+  await waitUntil(() => wizard.shadowRoot?.querySelector('#step-heading, .alert'), 'wizard ready');
+  return wizard;
 }
 
 /** Waits for the failure alert saying `message`, and checks it has focus and nothing typed was lost. */
@@ -74,9 +83,9 @@ async function retry(): Promise<void> {
 }
 
 /** Exactly one application stored, the one typed, and every attempt under one Idempotency-Key. */
-function expectOneApplication(attempts: number): void {
+function expectOneApplication(attempts: number, locale: 'ja' | 'en' = 'ja'): void {
   expect(mock.backend.received).to.have.length(1);
-  expect(mock.backend.received[0]!.application).to.deep.equal(expectedCorporationApplication(MOCK_TOKENS.valid));
+  expect(mock.backend.received[0]!.application).to.deep.equal({ ...expectedCorporationApplication(MOCK_TOKENS.valid), locale });
   expect(mock.backend.attemptKeys).to.have.length(attempts);
   const [first] = mock.backend.attemptKeys;
   expect(first).to.be.a('string').and.match(/^[0-9a-f-]{36}$/);
@@ -210,5 +219,71 @@ describe('cec-apply-wizard: faults on submit', () => {
     await waitUntil(() => visibleText(again).includes('すでに使用されています'), 'used page');
     expect(queryAllByRole('button', '確定')).to.have.length(0);
     expectOneApplication(2);
+  });
+
+  it('says it in English for an English applicant, seconds included', async () => {
+    const { wizard, errors } = await walkToConfirmation();
+    wizard.lang = 'en';
+    await waitUntil(() => queryAllByRole('button', 'Submit').length === 1, 'English buttons');
+    mock.backend.failNext({ status: 503, retryAfterSeconds: 42 });
+    getByRole('button', 'Submit').click();
+    await waitUntil(() => visibleText(wizard).includes('Please wait about 42 seconds and try again.'), 'English message');
+    expect(visibleText(wizard)).to.contain('Your answers have been kept.').and.contain('YAMADA KENSETSU').and.contain('テスト証明書.pdf');
+    expect(errors).to.deep.equal(['service_unavailable']);
+    getByRole('button', 'Try again').click();
+    await waitUntil(() => queryAllByRole('heading', 'STEP 6 Application complete').length === 1, 'completion');
+    expectOneApplication(2, 'en');
+  });
+
+  it('keeps every value and the PDF through a reload after a failed submit, and the retry then succeeds', async () => {
+    localStorage.clear();
+    try {
+      const { wizard } = await walkToConfirmation({ resume: true });
+      mock.backend.failNext({ network: true });
+      await clickNext('確定');
+      await expectFailure(wizard, 'ネットワークに接続できません');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // let the asynchronous writes land
+      wizard.remove();
+
+      const reloaded = await openWizard(true);
+      await expectStep('申請内容確認', { focused: false });
+      const shown = visibleText(reloaded);
+      for (const value of SHOWN_VALUES) expect(shown, `still shows ${value}`).to.contain(value);
+      await clickNext('確定');
+      await expectStep('申請完了');
+      expect(mock.backend.received).to.have.length(1);
+      expect(mock.backend.received[0]!.application).to.deep.equal(expectedCorporationApplication(MOCK_TOKENS.valid));
+      expect(new TextDecoder().decode(mock.backend.received[0]!.documentBytes)).to.match(/^%PDF-1\.4/);
+    } finally {
+      localStorage.clear();
+    }
+  });
+
+  // Known bug, skipped until fixed: the retry rebuilds the body from the current state, and `locale`
+  // follows the language shown, so a language switch between attempts changes the body under the same
+  // Idempotency-Key. When the first attempt was stored but its answer lost (timeout, dropped
+  // connection), the retry is refused 409 idempotency_conflict and the applicant is told
+  // 「この申請はすでに処理されています。」 with a 再試行 that can never succeed, and no receipt number.
+  // Fix: keep the body sent under the key (application JSON and document) and resend exactly that on
+  // every retry until the applicant edits a field.
+  it.skip('gets the receipt of a stored but unanswered submission even if the language changed before the retry (known bug)', async () => {
+    const realSetTimeout = window.setTimeout;
+    window.setTimeout = ((handler: TimerHandler, timeout?: number, ...rest: unknown[]) =>
+      realSetTimeout(handler, timeout === DEFAULT_TIMEOUT_MS ? 300 : timeout, ...rest)) as typeof window.setTimeout;
+    try {
+      const { wizard, errors } = await walkToConfirmation();
+      mock.backend.failNext({ delayMs: 600 });
+      await clickNext('確定');
+      await expectFailure(wizard, 'サーバーからの応答がありません');
+      await waitUntil(() => mock.backend.received.length === 1, 'the slow attempt stored');
+      wizard.lang = 'en';
+      await waitUntil(() => queryAllByRole('button', 'Try again').length === 1, 'English buttons');
+      getByRole('button', 'Try again').click();
+      await waitUntil(() => queryAllByRole('heading', 'STEP 6 Application complete').length === 1 || errors.length > 1, 'an answer');
+      expect(errors).to.deep.equal(['timeout']);
+      expectOneApplication(2);
+    } finally {
+      window.setTimeout = realSetTimeout;
+    }
   });
 });
