@@ -19,8 +19,12 @@ const config: StorybookConfig = {
   },
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
-  // MSW's service worker at the site root, the very file of the installed msw (its version must match).
-  staticDirs: [{ from: '../node_modules/msw/lib/mockServiceWorker.js', to: '/mockServiceWorker.js' }],
+  staticDirs: [
+    // MSW's service worker at the site root, the very file of the installed msw (its version must match).
+    { from: '../node_modules/msw/lib/mockServiceWorker.js', to: '/mockServiceWorker.js' },
+    // A valid one-page PDF (the fixtures' minimalPdf()) to choose in STEP 2 when clicking through.
+    { from: './static/sample-certificate.pdf', to: '/sample-certificate.pdf' },
+  ],
   core: { disableTelemetry: true },
   // Storybook's own runtime (React docs, axe) is large; the elements' size budget is measured elsewhere.
   viteFinal: async (viteConfig) => {

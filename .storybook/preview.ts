@@ -14,18 +14,29 @@ import { assetHandlers, defaultBackend, resetMockBackend } from '../stories/supp
 import { AXE_CONFIG, AXE_RUN_OPTIONS } from './a11y.mjs';
 import { THEMES, themeOf } from './themes.js';
 
-setCustomElementsManifest(customElements);
-
-initialize({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' } });
-
 interface ManifestDeclaration {
   tagName?: string;
   summary?: string;
   description?: string;
+  slots?: Array<{ name: string; description?: string }>;
+}
+type Manifest = { modules?: Array<{ declarations?: ManifestDeclaration[] }> };
+
+/** Storybook's tables skip entries without a name, the default slot among them: it is shown as "(default)". */
+function withDefaultSlotsNamed(manifest: Manifest): Manifest {
+  const copy = structuredClone(manifest);
+  for (const declaration of (copy.modules ?? []).flatMap((module) => module.declarations ?? [])) {
+    for (const slot of declaration.slots ?? []) if (!slot.name) slot.name = '(default)';
+  }
+  return copy;
 }
 
+setCustomElementsManifest(withDefaultSlotsNamed(customElements as Manifest));
+
+initialize({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' } });
+
 function declarationOf(tagName: unknown): ManifestDeclaration | undefined {
-  for (const module of (customElements as { modules?: Array<{ declarations?: ManifestDeclaration[] }> }).modules ?? []) {
+  for (const module of (customElements as Manifest).modules ?? []) {
     const found = module.declarations?.find((declaration) => declaration.tagName === tagName);
     if (found) return found;
   }
@@ -33,16 +44,20 @@ function declarationOf(tagName: unknown): ManifestDeclaration | undefined {
 }
 
 /**
- * The docs page's description: the element's JSDoc (from custom-elements.json) and the meta's
- * `parameters.usage`, the snippet an integrator copies.
+ * The docs page's description: the element's JSDoc (from custom-elements.json), the meta's
+ * `parameters.usage` (the snippet an integrator copies) and `parameters.storiesNote` (how to use the
+ * stories). A JSDoc block above a story file's `meta` would replace all of it: those use line comments.
  */
 function componentDescription(tagName: unknown, { parameters }: { parameters: Record<string, unknown> }): string {
   const declaration = declarationOf(tagName);
-  const usage = typeof parameters.usage === 'string' ? parameters.usage.trim() : '';
+  const text = (key: string) => (typeof parameters[key] === 'string' ? (parameters[key] as string).trim() : '');
+  const usage = text('usage');
+  const note = text('storiesNote');
   return [
     declaration?.summary ? `**${declaration.summary}**` : '',
     declaration?.description ?? '',
     usage ? `#### Usage\n\n\`\`\`html\n${usage}\n\`\`\`` : '',
+    note ? `#### The stories\n\n${note}` : '',
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -14,7 +14,8 @@ interface Args {
 /** As the applicant types them: hyphens in the phone number, hiragana in the kana (both normalised). */
 const TYPED: AdminUserDraft = { ...validApplication().adminUser, nameKana: 'やまだ はなこ', phone: '03-3595-4610' };
 
-/** STEP 3 利用者情報入力, standing alone: the person who gets the 管理用ID. */
+// STEP 3 利用者情報入力, standing alone: the person who gets the 管理用ID. (A line comment: a JSDoc block here
+// would replace the docs page's description, which preview.ts builds from custom-elements.json.)
 const meta: Meta<Args> = {
   title: 'Steps/STEP 3 cec-admin-user-form',
   component: 'cec-admin-user-form',

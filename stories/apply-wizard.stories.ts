@@ -50,16 +50,17 @@ function wizard(args: Args, lang: string, host: HostOptions = {}, children: unkn
   >`;
 }
 
-/**
- * The whole application, STEP 1–6, clickable end to end: tick both terms, fill in each step (STEP 2
- * needs a PDF of your own, any valid one), check and press 確定; the mock backend answers as the real
- * one would. The invitation tokens of `MOCK_TOKENS` (src/mocks/tokens.ts) give each invitation state.
- */
+// The whole application against the mock backend; `storiesNote` says how to click through (docs page).
 const meta: Meta<Args> = {
   title: 'Wizard/cec-apply-wizard',
   component: 'cec-apply-wizard',
   decorators: [withActions],
   parameters: {
+    storiesNote: `The stories are clickable end to end: tick both terms, fill in each step (STEP 2 asks for a PDF:
+any valid one, e.g. [sample-certificate.pdf](./sample-certificate.pdf)), check and press 確定. MSW answers \`/api\` in the browser with the shared mock
+backend (\`src/mocks\`), as the real backend would; the tokens of \`MOCK_TOKENS\` give each invitation state.
+The stories of a failing backend (500, 503, 400 on 確定) walk to STEP 5 and submit on their own; press 再試行
+there to see the retry accepted.`,
     usage: `<script type="module" src="/node_modules/@cectrust/light-apply/dist/bundle/cectrust-apply.js"></script>
 <cec-apply-wizard endpoint="https://portal.example.com/api" lang="ja"></cec-apply-wizard>
 <script type="module">

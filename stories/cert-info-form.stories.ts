@@ -12,7 +12,7 @@ interface Args {
 
 const APPLICATION = validApplication();
 
-/** STEP 4 証明書情報入力, standing alone: what the electronic certificate will carry. */
+// STEP 4 証明書情報入力, standing alone: what the electronic certificate will carry.
 const meta: Meta<Args> = {
   title: 'Steps/STEP 4 cec-cert-info-form',
   component: 'cec-cert-info-form',

@@ -17,7 +17,7 @@ interface Args {
 
 const COMPANY = validApplication().company;
 
-/** STEP 2 企業情報入力, standing alone: the applicant company and the PDF that proves it. */
+// STEP 2 企業情報入力, standing alone: the applicant company and the PDF that proves it.
 const meta: Meta<Args> = {
   title: 'Steps/STEP 2 cec-company-form',
   component: 'cec-company-form',

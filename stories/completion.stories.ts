@@ -8,7 +8,7 @@ interface Args {
   supportEmail: string;
 }
 
-/** STEP 6 申請完了, standing alone. */
+// STEP 6 申請完了, standing alone.
 const meta: Meta<Args> = {
   title: 'Steps/STEP 6 cec-completion',
   component: 'cec-completion',

@@ -22,7 +22,7 @@ function corporationDraft(): ApplicationDraft {
   };
 }
 
-/** STEP 5 申請内容確認, standing alone: every answer, each section with its 変更 button. */
+// STEP 5 申請内容確認, standing alone: every answer, each section with its 変更 button.
 const meta: Meta<Args> = {
   title: 'Steps/STEP 5 cec-confirmation',
   component: 'cec-confirmation',

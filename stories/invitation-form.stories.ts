@@ -18,15 +18,14 @@ const FOREVER_MS = 24 * 60 * 60 * 1000;
 
 const PARTNER = { companyName: '株式会社山田建設', contactName: '山田 花子', email: 'hanako@example.co.jp' };
 
-/**
- * The ordering company's side (発注者): invites a partner company to apply. The admin API is answered by
- * MSW; the stories' API key is `storybook-demo-key` (any other key is refused with 401).
- */
+// The ordering company's side (発注者), against a mock of the admin API.
 const meta: Meta<Args> = {
   title: 'Ordering company/cec-invitation-form',
   component: 'cec-invitation-form',
   decorators: [withActions],
   parameters: {
+    storiesNote: `MSW answers the admin API in the browser. The stories' API key is \`storybook-demo-key\`;
+any other key is refused with \`401 unauthorized\`.`,
     usage: `<cec-invitation-form endpoint="https://portal.example.com/api"></cec-invitation-form>
 <script type="module">
   const form = document.querySelector('cec-invitation-form');

@@ -10,7 +10,7 @@ interface Args {
   certificateTermsUrl: string;
 }
 
-/** STEP 1 利用規約確認, standing alone. */
+// STEP 1 利用規約確認, standing alone.
 const meta: Meta<Args> = {
   title: 'Steps/STEP 1 cec-terms-consent',
   component: 'cec-terms-consent',
