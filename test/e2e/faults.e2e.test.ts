@@ -176,13 +176,13 @@ describe('faults end to end with the reference server', () => {
     wizard.addEventListener('cec-error', (event) => errors.push(event.detail.code));
 
     // Offline mode also cuts the test runner's channel to the page, so the plugin brings the page back
-    // online by itself after 3 s; the page sees both through navigator.onLine.
-    await command('browser-offline', { forMs: 3000 });
+    // online by itself after 1.5 s; the page sees both through navigator.onLine.
+    await command('browser-offline', { forMs: 1500 });
     await waitUntil(() => !navigator.onLine, 'offline');
     await clickNext('確定');
     await expectNetworkFailure(wizard, 1, errors);
     expect(navigator.onLine, 'the failure came while offline').to.equal(false);
-    await waitUntil(() => navigator.onLine, 'back online', 6000);
+    await waitUntil(() => navigator.onLine, 'back online', 4000);
     await retry();
     await expectStep('申請完了');
     await expectExactlyOne(invitation, await receipt, storedBefore);
