@@ -9,6 +9,7 @@ import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { initialize, mswLoader } from 'msw-storybook-addon';
+import { configure } from 'storybook/test';
 import customElements from '../custom-elements.json';
 import { assetHandlers, defaultBackend, resetMockBackend } from '../stories/support/backend.js';
 import { AXE_CONFIG, AXE_RUN_OPTIONS } from './a11y.mjs';
@@ -34,6 +35,9 @@ function withDefaultSlotsNamed(manifest: Manifest): Manifest {
 setCustomElementsManifest(withDefaultSlotsNamed(customElements as Manifest));
 
 initialize({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' } });
+
+// Play functions wait for the wizard's round trips through the service worker: 1 s is short on a busy CI machine.
+configure({ asyncUtilTimeout: 5000 });
 
 function declarationOf(tagName: unknown): ManifestDeclaration | undefined {
   for (const module of (customElements as Manifest).modules ?? []) {
