@@ -24,6 +24,8 @@ const steps = [
   // The built demo behind the real server and its strict CSP, driven from Node (playwright-core).
   // Named `*.spec.ts` so that web-test-runner's `test/**/*.test.ts` never loads it in the browser.
   ['pages in Chromium driven from Node: the CSP walk and the README snippet (playwright-core)', 'node', ['--import', 'tsx', '--test', ...readdirSync('test/browser').filter((file) => file.endsWith('.spec.ts')).map((file) => `test/browser/${file}`)]],
+  // Builds the static Storybook and opens every story in Chromium: fails on console/page errors or axe.
+  ['storybook: every story opened, axe on each', 'node', ['scripts/storybook-check.mjs']],
   // Prints the bundle size; the 40 kB budget is not gated yet (see README, "Size").
   ['bundle size', 'node', ['scripts/size.mjs']],
 ];

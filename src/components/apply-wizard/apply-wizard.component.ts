@@ -103,7 +103,7 @@ export class CecApplyWizard extends LitElement {
   @property({ attribute: false }) messages: MessageOverrides = {};
 
   /** Upper bound of the uploaded document in bytes (default 10 MB). */
-  @property({ type: Number, attribute: 'max-document-bytes' }) maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
+  @property({ type: Number, attribute: 'max-document-bytes' }) maxDocumentBytes: number = DEFAULT_MAX_DOCUMENT_BYTES;
 
   /** Support address shown on completion. */
   @property({ attribute: 'support-email' }) supportEmail = 'help-light@construction-ec.com';

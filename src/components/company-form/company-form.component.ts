@@ -68,7 +68,7 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
   ];
 
   /** Upper bound of the document in bytes (default 10 MB). */
-  @property({ type: Number, attribute: 'max-document-bytes' }) maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
+  @property({ type: Number, attribute: 'max-document-bytes' }) maxDocumentBytes: number = DEFAULT_MAX_DOCUMENT_BYTES;
 
   /** Kinds the applicant may choose (an ordering company may allow only 法人); all four by default. */
   @property({ attribute: false }) allowedKinds: readonly EntityKind[] = ENTITY_KINDS;

@@ -11,6 +11,22 @@ import { baseStyles } from './styles.js';
 /**
  * The common class of the built-in form steps (STEP 1–4). A base class rather than a controller
  * because it is the public API itself: `value`, `fields`, `validate()` are the step contract.
+ * The custom properties below are the theme every element reads (`baseStyles`); the analyzer passes
+ * them on to each step.
+ *
+ * @cssprop --cec-color-primary - Brand colour of buttons, links and the current step.
+ * @cssprop --cec-color-on-primary - Text on the brand colour.
+ * @cssprop --cec-color-text - Body text.
+ * @cssprop --cec-color-muted - Hints and secondary text.
+ * @cssprop --cec-color-surface - Background of fields and the frame.
+ * @cssprop --cec-color-subtle - Background of notices and read-only fields.
+ * @cssprop --cec-color-border - Field borders.
+ * @cssprop --cec-color-error - Errors.
+ * @cssprop --cec-font-family - Typeface.
+ * @cssprop --cec-font-size - Base text size.
+ * @cssprop --cec-space - Base spacing unit.
+ * @cssprop --cec-radius - Corner radius of fields, buttons and panels.
+ * @cssprop --cec-focus-ring - Outline of the focused control.
  */
 export abstract class FormStepElement<T extends object> extends LitElement implements WizardStep<T> {
   static override styles = [baseStyles];
