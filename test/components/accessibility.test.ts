@@ -328,6 +328,13 @@ describe('cec-apply-wizard: accessibility', () => {
       expect(parseFloat(focused.outlineWidth), 'outline width').to.be.at.least(2);
       expect(focused.outlineColor).not.to.match(/transparent|rgba\(0, 0, 0, 0\)/);
 
+      // The file input itself is invisible: its visible button carries the focus outline.
+      await tabTo(() => getByLabel(WORDS.ja.document), WORDS.ja.document);
+      const fileButton = getComputedStyle(getByLabel(WORDS.ja.document).nextElementSibling!);
+      expect(fileButton.outlineStyle, 'file button outline').not.to.equal('none');
+      expect(parseFloat(fileButton.outlineWidth), 'file button outline width').to.be.at.least(2);
+      expect(fileButton.outlineColor).not.to.equal(fileButton.backgroundColor);
+
       // An invalid field: a visible border, thicker than a valid field's.
       getByRole('button', WORDS.ja.next).click();
       await waitUntil(errorSummaryFocused, 'refused');
