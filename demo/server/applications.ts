@@ -111,8 +111,12 @@ function nextReceiptNumber(database: Database, now: Date): string {
     )
     .pluck()
     .get(day) as number;
-  // Four digits is what the receipt number has room for; the 10,000th application of a day waits.
-  if (sequence > 9999) throw new ApiError(503, 'service_unavailable');
+  // Four digits is what the receipt number has room for; the 10,000th application of a day waits for
+  // the next Tokyo day, and says how long (+09:00 all year: Japan has no daylight saving time).
+  if (sequence > 9999) {
+    const secondsIntoTokyoDay = Math.floor((now.getTime() / 1000 + 9 * 3600) % 86_400);
+    throw new ApiError(503, 'service_unavailable', undefined, { 'Retry-After': String(86_400 - secondsIntoTokyoDay) });
+  }
   return `${day}${String(sequence).padStart(4, '0')}`;
 }
 

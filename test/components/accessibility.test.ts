@@ -221,7 +221,7 @@ describe('cec-apply-wizard: accessibility', () => {
   // page 456 px wide at 320 px (WCAG 1.4.10 Reflow). Fix: `overflow-wrap: anywhere` on the completion
   // text (e.g. `:host { overflow-wrap: anywhere; }` in completion.component.ts, as confirmation does for
   // its values).
-  it.skip('reflows at 320 CSS px on the completion with a long email address (known bug)', async () => {
+  it('reflows at 320 CSS px on the completion with a long email address', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
       await toConfirmationWithLongEmail();

@@ -266,7 +266,7 @@ describe('cec-apply-wizard: faults on submit', () => {
   // 「この申請はすでに処理されています。」 with a 再試行 that can never succeed, and no receipt number.
   // Fix: keep the body sent under the key (application JSON and document) and resend exactly that on
   // every retry until the applicant edits a field.
-  it.skip('gets the receipt of a stored but unanswered submission even if the language changed before the retry (known bug)', async () => {
+  it('gets the receipt of a stored but unanswered submission even if the language changed before the retry', async () => {
     const realSetTimeout = window.setTimeout;
     window.setTimeout = ((handler: TimerHandler, timeout?: number, ...rest: unknown[]) =>
       realSetTimeout(handler, timeout === DEFAULT_TIMEOUT_MS ? 300 : timeout, ...rest)) as typeof window.setTimeout;

@@ -352,3 +352,21 @@ describe('POST /api/applications: concurrent submissions', () => {
     assert.equal(receiptNumber, '2401270001');
   });
 });
+
+describe('POST /api/applications when a day has no receipt number left', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ now: { value: new Date('2026-11-25T14:00:00Z') } }); // 23:00 in Tokyo
+  });
+  after(() => server.dispose());
+
+  it('answers 503 service_unavailable with Retry-After until the next Tokyo day, storing nothing', async () => {
+    server.database.prepare('INSERT INTO receipt_sequences (day, last_value) VALUES (?, 9999)').run('261125');
+    const { token } = inviteDirectly(server);
+    const response = await submit(server, { token });
+    assert.equal(response.status, 503);
+    assert.equal((await response.json()).error.code, 'service_unavailable');
+    assert.equal(response.headers.get('Retry-After'), String(3600));
+    assert.equal(server.database.prepare('SELECT COUNT(*) FROM applications').pluck().get(), 0);
+  });
+});

@@ -37,6 +37,7 @@ describe('CORS: only allowed origins may call the API', () => {
     const response = await fetch(`${server.url}/api/invitations/unknown`, { headers: { Origin: PORTAL_ORIGIN } });
     assert.equal(response.status, 404);
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), PORTAL_ORIGIN);
+    assert.match(response.headers.get('Access-Control-Expose-Headers') ?? '', /Retry-After/);
   });
 
   it('answers a preflight from an allowed portal with the methods and headers the contract uses', async () => {

@@ -2,12 +2,13 @@ import { provide } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.js';
-import { ApplyApi, newIdempotencyKey } from '../../api/client.js';
+import { ApplyApi, DEFAULT_TIMEOUT_MS, newIdempotencyKey } from '../../api/client.js';
 import {
   applicationSchema,
   DEFAULT_MAX_DOCUMENT_BYTES,
   ENTITY_KINDS,
   validateSection,
+  type Application,
   type EntityKind,
   type FieldIssue,
   type Invitation,
@@ -105,6 +106,9 @@ export class CecApplyWizard extends LitElement {
   /** Upper bound of the uploaded document in bytes (default 10 MB). */
   @property({ type: Number, attribute: 'max-document-bytes' }) maxDocumentBytes: number = DEFAULT_MAX_DOCUMENT_BYTES;
 
+  /** Time a backend request may take before it fails with a clear message and a retry (default 30 s). */
+  @property({ type: Number, attribute: 'request-timeout-ms' }) requestTimeoutMs: number = DEFAULT_TIMEOUT_MS;
+
   /** Support address shown on completion. */
   @property({ attribute: 'support-email' }) supportEmail = 'help-light@construction-ec.com';
 
@@ -149,12 +153,15 @@ export class CecApplyWizard extends LitElement {
 
   private draft: ApplicationDraft = emptyDraft();
   private readonly stepElements = new Map<string, HTMLElement>();
-  /** The key of the submission in progress: the same across its retries, new once the draft changes. */
-  private idempotencyKey?: string;
+  /**
+   * The submission in progress, exactly as first sent: every retry resends this very body under this
+   * key (a language switch in between must not change it), until the user edits something.
+   */
+  private pendingSubmission?: { key: string; application: Application; document: File };
   private resolvedToken?: string;
   private activeSteps: StepDefinition[] = defaultSteps();
   private apiClient?: ApplyApi;
-  private apiEndpoint?: string;
+  private apiSettings?: string;
   /** Kept in this browser, and on the backend when it has the draft extension of the contract. */
   private readonly draftStore = new DraftStore({
     saveDraft: (token, draft) => this.api.saveDraft(token, draft),
@@ -181,11 +188,12 @@ export class CecApplyWizard extends LitElement {
 
   // ── invitation ─────────────────────────────────────────────────────────────
 
-  /** The backend client, made once per endpoint. */
+  /** The backend client, made once per endpoint and timeout. */
   private get api(): ApplyApi {
-    if (this.apiEndpoint !== this.endpoint || !this.apiClient) {
-      this.apiClient = new ApplyApi({ endpoint: this.endpoint });
-      this.apiEndpoint = this.endpoint;
+    const settings = `${this.endpoint} ${this.requestTimeoutMs}`;
+    if (this.apiSettings !== settings || !this.apiClient) {
+      this.apiClient = new ApplyApi({ endpoint: this.endpoint, timeoutMs: this.requestTimeoutMs });
+      this.apiSettings = settings;
     }
     return this.apiClient;
   }
@@ -382,7 +390,7 @@ export class CecApplyWizard extends LitElement {
     if (step.section) this.draft[step.section] = event.value as never;
     else this.draft.extensions[step.id] = event.value;
     // The application changed: a new submission needs a new key, or the server would refuse the new body.
-    this.idempotencyKey = undefined;
+    this.pendingSubmission = undefined;
     this.saveDraft();
   }
 
@@ -395,6 +403,28 @@ export class CecApplyWizard extends LitElement {
 
   private async submit(): Promise<void> {
     if (this.submitting || this.receiptNumber) return; // a double click or a late retry never submits twice
+    // Synchronous up to `submitting = true`: a second click in the same task must find it set.
+    const submission = this.pendingSubmission ?? this.newSubmission();
+    if ('issues' in submission) return this.showIssues(submission.issues);
+    this.pendingSubmission = submission;
+    this.submitting = true;
+    this.submitFailure = undefined;
+    try {
+      const { key, application, document } = submission;
+      const receipt = await this.api.submitApplication(application, document, key, { documentName: document.name });
+      this.receiptNumber = receipt.receiptNumber;
+      void this.draftStore.clear(this.resolvedToken!);
+      await this.goTo('completion');
+      this.dispatchEvent(new SubmittedEvent(receipt.receiptNumber));
+    } catch (error) {
+      await this.submitFailed(error instanceof ApiError ? error : new ApiError('network', String(error)));
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  /** Validates the whole draft into the application JSON under a new key, or gives the issues found. */
+  private newSubmission(): { key: string; application: Application; document: File } | { issues: FieldIssue[] } {
     const { document, ...company } = this.draft.company;
     const result = validateSection(applicationSchema, {
       token: this.resolvedToken,
@@ -407,23 +437,9 @@ export class CecApplyWizard extends LitElement {
     });
     if (!result.ok || !document) {
       const issues = result.ok ? [] : result.issues;
-      await this.showIssues(document ? issues : [...issues, { path: ['company', 'document'], code: 'documentRequired' }]);
-      return;
+      return { issues: document ? issues : [...issues, { path: ['company', 'document'], code: 'documentRequired' }] };
     }
-    this.idempotencyKey ??= newIdempotencyKey();
-    this.submitting = true;
-    this.submitFailure = undefined;
-    try {
-      const receipt = await this.api.submitApplication(result.value, document, this.idempotencyKey, { documentName: document.name });
-      this.receiptNumber = receipt.receiptNumber;
-      void this.draftStore.clear(this.resolvedToken!);
-      await this.goTo('completion');
-      this.dispatchEvent(new SubmittedEvent(receipt.receiptNumber));
-    } catch (error) {
-      await this.submitFailed(error instanceof ApiError ? error : new ApiError('network', String(error)));
-    } finally {
-      this.submitting = false;
-    }
+    return { key: newIdempotencyKey(), application: result.value, document };
   }
 
   private async submitFailed(error: ApiError): Promise<void> {

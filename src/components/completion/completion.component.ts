@@ -39,6 +39,10 @@ export class CecCompletion extends LitElement implements WizardStep<undefined> {
   static override styles = [
     baseStyles,
     css`
+      :host {
+        /* A long email address or receipt must wrap at 320 CSS px rather than scroll sideways (WCAG 1.4.10). */
+        overflow-wrap: anywhere;
+      }
       .receipt {
         font-size: 1.1em;
       }
