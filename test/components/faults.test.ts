@@ -259,13 +259,9 @@ describe('cec-apply-wizard: faults on submit', () => {
     }
   });
 
-  // Known bug, skipped until fixed: the retry rebuilds the body from the current state, and `locale`
-  // follows the language shown, so a language switch between attempts changes the body under the same
-  // Idempotency-Key. When the first attempt was stored but its answer lost (timeout, dropped
-  // connection), the retry is refused 409 idempotency_conflict and the applicant is told
-  // 「この申請はすでに処理されています。」 with a 再試行 that can never succeed, and no receipt number.
-  // Fix: keep the body sent under the key (application JSON and document) and resend exactly that on
-  // every retry until the applicant edits a field.
+  // The retry resends the body first sent under its key: `locale` follows the language shown, so a
+  // language switch between attempts must not change it (else a stored-but-unanswered first attempt
+  // would make every retry a 409 idempotency_conflict, with no receipt).
   it('gets the receipt of a stored but unanswered submission even if the language changed before the retry', async () => {
     const realSetTimeout = window.setTimeout;
     window.setTimeout = ((handler: TimerHandler, timeout?: number, ...rest: unknown[]) =>
@@ -284,6 +280,34 @@ describe('cec-apply-wizard: faults on submit', () => {
       expectOneApplication(2);
     } finally {
       window.setTimeout = realSetTimeout;
+    }
+  });
+
+  it('gets its receipt after a reload when the answer to a stored submission was lost', async () => {
+    localStorage.clear();
+    try {
+      const { wizard } = await walkToConfirmation({ resume: true });
+      wizard.requestTimeoutMs = 300;
+      mock.backend.failNext({ delayMs: 600 });
+      await clickNext('確定');
+      await expectFailure(wizard, 'サーバーからの応答がありません');
+      await waitUntil(() => mock.backend.received.length === 1, 'the slow attempt stored');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // let the asynchronous writes land
+      wizard.remove();
+
+      const submitted: string[] = [];
+      const listener = (event: Event) => submitted.push((event as CustomEvent<{ receiptNumber: string }>).detail.receiptNumber);
+      document.addEventListener('cec-submitted', listener);
+      const reloaded = await openWizard(true);
+      await waitUntil(() => submitted.length === 1, 'the receipt recovered');
+      document.removeEventListener('cec-submitted', listener);
+      expect(visibleText(reloaded).replace(/\s+/g, '')).to.contain(`受付番号${submitted[0]}で利用申請を受け付けました。`);
+      expect(mock.backend.received).to.have.length(1);
+      const [first, ...retries] = mock.backend.attemptKeys;
+      expect(retries).to.have.length.greaterThan(0);
+      for (const key of retries) expect(key).to.equal(first);
+    } finally {
+      localStorage.clear();
     }
   });
 });

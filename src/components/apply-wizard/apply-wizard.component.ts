@@ -223,6 +223,7 @@ export class CecApplyWizard extends LitElement {
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
       this.dispatchEvent(new WizardErrorEvent(apiError.code, apiError.message));
+      if (apiError.code === 'invitation_used' && (await this.recoverReceipt())) return;
       const page = INVITATION_PAGES[apiError.code];
       if (page) {
         this.invitationProblem = page;
@@ -239,6 +240,32 @@ export class CecApplyWizard extends LitElement {
     await this.updateComplete;
   }
 
+  /**
+   * The invitation is used, but this browser kept a submission whose answer never arrived (a lost
+   * response, then a reload): sending it again under its key makes the backend replay the receipt.
+   */
+  private async recoverReceipt(): Promise<boolean> {
+    if (this.noResume) return false;
+    const saved = await this.draftStore.load(this.resolvedToken!);
+    const document = saved?.company.document;
+    if (!saved?.submission || !document) return false;
+    const { key, application } = saved.submission;
+    try {
+      const receipt = await this.api.submitApplication(application, document, key, { documentName: document.name });
+      const { stepId: _step, submission: _submission, ...sections } = saved;
+      this.draft = { ...emptyDraft(), ...sections };
+      this.receiptNumber = receipt.receiptNumber;
+      this.currentStepId = 'completion';
+      this.shareState();
+      this.phase = 'ready';
+      void this.draftStore.clear(this.resolvedToken!);
+      this.dispatchEvent(new SubmittedEvent(receipt.receiptNumber));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Builds the draft: the invitation's prefill, the host's prefill, then what this browser kept. */
   private async startDraft(invitation: Invitation): Promise<void> {
     const draft = emptyDraft();
@@ -252,8 +279,11 @@ export class CecApplyWizard extends LitElement {
     if (!this.noResume) {
       const saved = await this.draftStore.load(invitation.token);
       if (saved) {
-        const { stepId, ...sections } = saved;
+        const { stepId, submission, ...sections } = saved;
         Object.assign(draft, sections);
+        const document = draft.company.document;
+        // A submission sent before the reload is retried with its own key and body, not a new one.
+        if (submission && document) this.pendingSubmission = { ...submission, document };
         if (stepId && this.activeSteps.some((step) => step.id === stepId) && stepId !== 'completion') {
           this.currentStepId = stepId;
         }
@@ -407,6 +437,7 @@ export class CecApplyWizard extends LitElement {
     const submission = this.pendingSubmission ?? this.newSubmission();
     if ('issues' in submission) return this.showIssues(submission.issues);
     this.pendingSubmission = submission;
+    this.saveDraft(); // kept before sending: a reload after a lost answer can still get the receipt
     this.submitting = true;
     this.submitFailure = undefined;
     try {
@@ -491,7 +522,8 @@ export class CecApplyWizard extends LitElement {
 
   private saveDraft(): void {
     if (this.noResume || !this.resolvedToken || this.receiptNumber) return;
-    this.draftStore.save(this.resolvedToken, { ...this.draft, stepId: this.currentStepId });
+    const submission = this.pendingSubmission && { key: this.pendingSubmission.key, application: this.pendingSubmission.application };
+    this.draftStore.save(this.resolvedToken, { ...this.draft, stepId: this.currentStepId, ...(submission ? { submission } : {}) });
   }
 
   // ── render ─────────────────────────────────────────────────────────────────

@@ -1,7 +1,11 @@
+import type { Application } from '../../domain/index.js';
 import type { ApplicationDraft } from '../shared/draft.js';
 
-/** A draft as kept in this browser, with the step the user was on. */
-export type StoredDraft = ApplicationDraft & { stepId?: string };
+/**
+ * A draft as kept in this browser, with the step the user was on and, once 確定 was pressed, the
+ * submission exactly as sent (so a reload after a lost answer can ask for its receipt again).
+ */
+export type StoredDraft = ApplicationDraft & { stepId?: string; submission?: { key: string; application: Application } };
 
 /**
  * The optional draft extension of the backend contract (`PUT`/`GET {endpoint}/invitations/{token}/draft`),
@@ -49,7 +53,8 @@ export class DraftStore {
   /** Saves `draft`: the fields on every call (cheap), the document only when another one was chosen. */
   save(token: string, draft: StoredDraft): void {
     const { document, ...company } = draft.company;
-    this.#scheduleRemoteSave(token, { ...draft, company });
+    const { submission, ...fields } = draft;
+    this.#scheduleRemoteSave(token, { ...fields, company }); // the backend keeps what was typed, never a submission
     void this.#key(token)
       .then((key) => {
         try {
