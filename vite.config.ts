@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import MagicString from 'magic-string';
 import { defineConfig, parseAst, type Plugin } from 'vite';
+import { ELEMENT_ENTRIES } from './scripts/element-entries.mjs';
 
 const root = import.meta.dirname;
 
@@ -118,16 +119,6 @@ interface Quasi {
   quasis: Array<{ start: number; value: { raw: string } }>;
 }
 
-const ELEMENT_ENTRIES = {
-  'apply-wizard': 'src/components/apply-wizard/apply-wizard.ts',
-  'terms-consent': 'src/components/terms-consent/terms-consent.ts',
-  'company-form': 'src/components/company-form/company-form.ts',
-  'admin-user-form': 'src/components/admin-user-form/admin-user-form.ts',
-  'cert-info-form': 'src/components/cert-info-form/cert-info-form.ts',
-  confirmation: 'src/components/confirmation/confirmation.ts',
-  completion: 'src/components/completion/completion.ts',
-  'invitation-form': 'src/components/invitation-form/invitation-form.ts',
-};
 
 export default defineConfig(({ mode }) => {
   if (mode === 'demo') {

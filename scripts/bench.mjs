@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, requireChromium } from './find-chromium.mjs';
+import { ELEMENT_ENTRIES } from './element-entries.mjs';
 import {
   FIRST_RENDER_BUDGET_RATIO,
   HEAP_GROWTH_BUDGET_BYTES,
@@ -32,17 +33,6 @@ const RUNS = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 41;
 const KEYSTROKES = 400;
 const CYCLES = 100;
 
-/** Each element's own entry, as package.json exports it. */
-const ELEMENT_ENTRIES = {
-  'apply-wizard': 'src/components/apply-wizard/apply-wizard.ts',
-  'terms-consent': 'src/components/terms-consent/terms-consent.ts',
-  'company-form': 'src/components/company-form/company-form.ts',
-  'admin-user-form': 'src/components/admin-user-form/admin-user-form.ts',
-  'cert-info-form': 'src/components/cert-info-form/cert-info-form.ts',
-  confirmation: 'src/components/confirmation/confirmation.ts',
-  completion: 'src/components/completion/completion.ts',
-  'invitation-form': 'src/components/invitation-form/invitation-form.ts',
-};
 
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
