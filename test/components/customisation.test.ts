@@ -7,8 +7,8 @@ import '../../src/components/apply-wizard/apply-wizard.js';
 import type { CecApplyWizard } from '../../src/components/apply-wizard/apply-wizard.component.js';
 import { startMockBackend, type RunningMockBackend } from '../../src/mocks/browser.js';
 import { MOCK_TOKENS } from '../../src/mocks/tokens.js';
-import { chooseFile, descriptionOf, getByLabel, getByRole, isVisible, queryAllByLabel, typeInto, visibleText, waitUntil } from '../helpers.js';
-import { acceptTerms, clickNext, CORPORATION, expectStep, fillAdminUser, fillCertificate, samplePdf } from './wizard-helpers.js';
+import { getByLabel, getByRole, isVisible, queryAllByLabel, typeInto, visibleText, waitUntil } from '../helpers.js';
+import { acceptTerms, clickNext, expectStep, fillAdminUser, fillCertificate, fillCompany, samplePdf } from './wizard-helpers.js';
 
 let mock: RunningMockBackend;
 
@@ -57,12 +57,7 @@ describe('customising cec-apply-wizard', () => {
     expect(queryAllByLabel('代表者').filter(isVisible)).to.have.length(0);
     const corporateNumber = getByLabel('法人番号');
     expect(corporateNumber.readOnly).to.equal(true);
-    await typeInto(getByLabel('企業名'), CORPORATION.name);
-    await typeInto(getByLabel('企業名カナ'), CORPORATION.nameKana);
-    await typeInto(getByLabel('企業住所'), CORPORATION.address);
-    chooseFile(getByLabel('印鑑証明書'), samplePdf());
-    await waitUntil(() => descriptionOf(getByLabel('印鑑証明書')).includes('テスト証明書.pdf'), 'document chosen');
-    await clickNext();
+    await fillCompany('法人', samplePdf(), { skip: ['corporateNumber', 'representative'] });
     await fillAdminUser();
     await fillCertificate();
     await expectStep('申請内容確認');
@@ -100,13 +95,7 @@ describe('customising cec-apply-wizard', () => {
 
     events.length = 0;
     mock.backend.failNext({ status: 500 });
-    await typeInto(getByLabel('法人番号'), CORPORATION.corporateNumber);
-    await typeInto(getByLabel('企業名カナ'), CORPORATION.nameKana);
-    await typeInto(getByLabel('企業住所'), CORPORATION.address);
-    await typeInto(getByLabel('代表者'), CORPORATION.representative);
-    chooseFile(getByLabel('印鑑証明書'), samplePdf());
-    await waitUntil(() => descriptionOf(getByLabel('印鑑証明書')).includes('テスト証明書.pdf'), 'document chosen');
-    await clickNext();
+    await fillCompany('法人', samplePdf(), { skip: ['name'], focused: false });
     await fillAdminUser();
     await fillCertificate();
     await expectStep('申請内容確認');

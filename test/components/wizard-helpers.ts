@@ -56,14 +56,28 @@ export async function acceptTerms(): Promise<void> {
   await clickNext('利用規約に同意して次へ');
 }
 
-export async function fillCompany(kind: '法人' | '個人事業主' = '法人', document: File = samplePdf()): Promise<void> {
-  await expectStep('企業情報入力');
+/**
+ * Fills STEP 2 and goes on. `skip` leaves fields alone (already typed, prefilled read-only, or hidden);
+ * `focused: false` when the step was refused before (focus is then on its error summary, not its heading).
+ */
+export async function fillCompany(
+  kind: '法人' | '個人事業主' = '法人',
+  document: File = samplePdf(),
+  { skip = [] as Array<keyof typeof CORPORATION>, focused = true } = {},
+): Promise<void> {
+  await expectStep('企業情報入力', { focused });
   if (kind !== '法人') getByLabel(kind).click();
-  if (kind === '法人') await typeInto(getByLabel('法人番号'), CORPORATION.corporateNumber);
-  await typeInto(getByLabel('企業名'), CORPORATION.name);
-  await typeInto(getByLabel('企業名カナ'), CORPORATION.nameKana);
-  await typeInto(getByLabel('企業住所'), CORPORATION.address);
-  await typeInto(getByLabel('代表者'), CORPORATION.representative);
+  const labels: Record<keyof typeof CORPORATION, string> = {
+    corporateNumber: '法人番号',
+    name: '企業名',
+    nameKana: '企業名カナ',
+    address: '企業住所',
+    representative: '代表者',
+  };
+  for (const [field, label] of Object.entries(labels) as Array<[keyof typeof CORPORATION, string]>) {
+    if (skip.includes(field) || (field === 'corporateNumber' && kind !== '法人')) continue;
+    await typeInto(getByLabel(label), CORPORATION[field]);
+  }
   const documentLabel = kind === '法人' ? '印鑑証明書' : '開業届';
   chooseFile(getByLabel(documentLabel), document);
   await waitUntil(() => descriptionOf(getByLabel(documentLabel)).includes(`選択中のファイル：${document.name}`), 'document accepted');
