@@ -31,7 +31,7 @@ import type { WizardStep } from '../shared/step.js';
 import { formatTokyoDateTime } from '../shared/format.js';
 import { baseStyles } from '../shared/styles.js';
 import { applyBranding } from './branding.js';
-import { DraftStore } from './draft-store.js';
+import { DraftStore, type StoredDraft } from './draft-store.js';
 import { defaultSteps, stepListProblem, type StepDefinition } from './steps.js';
 import { wizardStyles } from './apply-wizard.styles.js';
 
@@ -218,12 +218,14 @@ export class CecApplyWizard extends LitElement {
       this.phase = 'invitation-error';
       return;
     }
+    // The kept draft is looked up while the invitation is fetched, not after: first render waits for one, not both.
+    const saved = this.noResume ? Promise.resolve(undefined) : this.draftStore.load(this.resolvedToken);
     try {
       this.invitation = await this.api.getInvitation(this.resolvedToken);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
       this.dispatchEvent(new WizardErrorEvent(apiError.code, apiError.message));
-      if (apiError.code === 'invitation_used' && (await this.recoverReceipt())) return;
+      if (apiError.code === 'invitation_used' && (await this.recoverReceipt(await saved))) return;
       const page = INVITATION_PAGES[apiError.code];
       if (page) {
         this.invitationProblem = page;
@@ -234,7 +236,7 @@ export class CecApplyWizard extends LitElement {
       }
       return;
     }
-    await this.startDraft(this.invitation);
+    this.startDraft(this.invitation, await saved);
     applyBranding(this, this.invitation.branding);
     this.phase = 'ready';
     await this.updateComplete;
@@ -244,9 +246,7 @@ export class CecApplyWizard extends LitElement {
    * The invitation is used, but this browser kept a submission whose answer never arrived (a lost
    * response, then a reload): sending it again under its key makes the backend replay the receipt.
    */
-  private async recoverReceipt(): Promise<boolean> {
-    if (this.noResume) return false;
-    const saved = await this.draftStore.load(this.resolvedToken!);
+  private async recoverReceipt(saved: StoredDraft | undefined): Promise<boolean> {
     const document = saved?.company.document;
     if (!saved?.submission || !document) return false;
     const { key, application } = saved.submission;
@@ -266,8 +266,8 @@ export class CecApplyWizard extends LitElement {
     }
   }
 
-  /** Builds the draft: the invitation's prefill, the host's prefill, then what this browser kept. */
-  private async startDraft(invitation: Invitation): Promise<void> {
+  /** Builds the draft: the invitation's prefill, the host's prefill, then what was kept (`saved`). */
+  private startDraft(invitation: Invitation, saved: StoredDraft | undefined): void {
     const draft = emptyDraft();
     for (const prefill of [invitation.prefill, this.prefill]) {
       for (const section of ['company', 'adminUser', 'certificate'] as const) {
@@ -276,17 +276,14 @@ export class CecApplyWizard extends LitElement {
     }
     const kinds = this.offeredKinds();
     if (!draft.company.kind || !kinds.includes(draft.company.kind)) draft.company.kind = kinds[0];
-    if (!this.noResume) {
-      const saved = await this.draftStore.load(invitation.token);
-      if (saved) {
-        const { stepId, submission, ...sections } = saved;
-        Object.assign(draft, sections);
-        const document = draft.company.document;
-        // A submission sent before the reload is retried with its own key and body, not a new one.
-        if (submission && document) this.pendingSubmission = { ...submission, document };
-        if (stepId && this.activeSteps.some((step) => step.id === stepId) && stepId !== 'completion') {
-          this.currentStepId = stepId;
-        }
+    if (saved) {
+      const { stepId, submission, ...sections } = saved;
+      Object.assign(draft, sections);
+      const document = draft.company.document;
+      // A submission sent before the reload is retried with its own key and body, not a new one.
+      if (submission && document) this.pendingSubmission = { ...submission, document };
+      if (stepId && this.activeSteps.some((step) => step.id === stepId) && stepId !== 'completion') {
+        this.currentStepId = stepId;
       }
     }
     this.draft = draft;
