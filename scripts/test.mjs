@@ -19,7 +19,7 @@ function testFiles(...folders) {
 
 const steps = [
   ['type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['domain and server tests (Node)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/domain', 'test/i18n', 'test/server')]],
+  ['domain, server and package tests (Node)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/domain', 'test/i18n', 'test/server', 'test/package')]],
   ['browser tests (Chromium)', 'npx', ['web-test-runner']],
   // The built demo behind the real server and its strict CSP, driven from Node (playwright-core).
   // Named `*.spec.ts` so that web-test-runner's `test/**/*.test.ts` never loads it in the browser.
