@@ -21,13 +21,8 @@ export const invitationFormStyles = css`
     min-height: 2.75em;
   }
   select {
-    display: block;
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.5em 0.65em;
+    /* The field look comes from baseStyles; a select is only as wide as its longest option. */
+    width: auto;
     min-width: 12em;
   }
   select[aria-invalid='true'] {

@@ -107,7 +107,8 @@ export const baseStyles = css`
   input[type='text'],
   input[type='email'],
   input[type='tel'],
-  input:not([type]) {
+  input:not([type]),
+  select {
     display: block;
     width: 100%;
     max-width: 36em;
