@@ -19,7 +19,7 @@ const serveMockServiceWorker = {
 };
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/domain/**', '!test/i18n/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/domain/**', '!test/i18n/**', '!test/package/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
