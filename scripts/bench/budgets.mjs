@@ -3,8 +3,8 @@
  * size) and `npm run bench` (which prints every figure beside its budget).
  */
 
-/** Whole wizard ≤ 40 kB gzip with the Japanese resources (English is loaded only when asked for). */
-export const WIZARD_BUDGET_BYTES = 40 * 1024;
+/** Whole wizard ≤ 52 kB gzip with the Japanese resources (English is loaded only when asked for); `npm test` gates it. */
+export const WIZARD_BUDGET_BYTES = 52 * 1024;
 /** First step rendered ≤ 2× the time the same DOM takes as static HTML. */
 export const FIRST_RENDER_BUDGET_RATIO = 2;
 /** Step change (次へ → next heading focused) within one frame. */
