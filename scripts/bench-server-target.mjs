@@ -1,0 +1,50 @@
+/**
+ * The server under test of `npm run bench:server`, in a process of its own so that its memory is
+ * measured apart from the load generator. Started with `fork` (IPC): it starts the reference server on
+ * 127.0.0.1 with a temporary data directory, issues invitations through the admin API, and answers
+ * `{ type: 'rss' }` with its resident set size. Rate limits are raised for the run (a bench is one client).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from '../demo/server/app.ts';
+import { seedOrderingCompany } from '../demo/server/ordering-companies.ts';
+
+const API_KEY = 'bench-key';
+const dataDir = mkdtempSync(join(tmpdir(), 'cec-bench-server-'));
+const server = await createServer({
+  dataDir,
+  port: 0,
+  allowedOrigins: [],
+  log: () => {},
+  benchmark: true,
+  ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}),
+});
+await seedOrderingCompany(server.database, { name: '発注建設株式会社', apiKey: API_KEY });
+
+async function invite(count) {
+  const tokens = [];
+  for (let index = 0; index < count; index += 1) {
+    const response = await fetch(`${server.url}/api/admin/invitations`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        partner: { companyName: `株式会社ベンチ${index}`, contactName: '山田 太郎', email: `bench${index}@example.co.jp` },
+      }),
+    });
+    if (response.status !== 201) throw new Error(`invitation ${index}: ${response.status} ${await response.text()}`);
+    tokens.push((await response.json()).token);
+  }
+  return tokens;
+}
+
+process.on('message', async (message) => {
+  if (message.type === 'rss') process.send({ type: 'rss', rss: process.memoryUsage().rss });
+  if (message.type === 'invite') process.send({ type: 'invited', tokens: await invite(message.count) });
+  if (message.type === 'stop') {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
+});
+process.send({ type: 'ready', url: server.url });

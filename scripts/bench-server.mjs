@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:server`: the reference server under load, on loopback only, bounded in time
+ * (about 40 s). The server runs in a child process (scripts/bench-server-target.mjs) so that its
+ * resident memory is its own. Printed, not gated:
+ * 1. invitation GETs alone (10 connections);
+ * 2. 1 MiB application POSTs alone, at 20 per second (each with its own invitation and key);
+ * 3. both together;
+ * 4. memory growth while 40 uploads of 8 MB with unknown tokens arrive at once.
+ *
+ *   npm run bench:server [-- --seconds 5]   (BENCH_DATABASE_URL=postgres://… to bench PostgreSQL)
+ */
+import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+const secondsArgument = process.argv.indexOf('--seconds');
+const SECONDS = secondsArgument > 0 ? Number(process.argv[secondsArgument + 1]) : 5;
+const POSTS_PER_SECOND = 20;
+const UPLOADS = 40;
+const UPLOAD_BYTES = 8 * 1000 * 1000;
+const MiB = 1024 * 1024;
+
+const target = fork(fileURLToPath(new URL('./bench-server-target.mjs', import.meta.url)), {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+const replies = [];
+target.on('message', (message) => {
+  const waiting = replies.findIndex((reply) => reply.type === message.type);
+  if (waiting !== -1) replies.splice(waiting, 1)[0].resolve(message);
+});
+const ask = (message, replyType) =>
+  new Promise((resolve) => {
+    replies.push({ type: replyType, resolve });
+    if (message) target.send(message);
+  });
+
+const { url } = await ask(undefined, 'ready');
+const rss = async () => (await ask({ type: 'rss' }, 'rss')).rss;
+const { tokens } = await ask({ type: 'invite', count: 1 + 2 * POSTS_PER_SECOND * SECONDS + 20 }, 'invited');
+const getToken = tokens.pop();
+
+/** A valid PDF padded to `size` bytes with a comment line after its header. */
+function paddedPdf(size) {
+  const tail = '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n0\n%%EOF\n';
+  const head = '%PDF-1.4\n%';
+  return Buffer.concat([Buffer.from(head), Buffer.alloc(size - head.length - tail.length - 1, 0x78), Buffer.from(`\n${tail}`)]);
+}
+
+function applicationJson(token) {
+  return JSON.stringify({
+    token,
+    terms: { service: true, certificate: true },
+    company: { kind: 'corporation', corporateNumber: '7000012050002', name: '株式会社山田建設', nameKana: 'ヤマダケンセツ', address: '東京都港区新橋2-4-1', representative: '山田 太郎' },
+    adminUser: { name: '山田 花子', nameKana: 'ヤマダ　ハナコ', department: '総務部', title: '課長', address: '東京都港区新橋2-4-1', phone: '0335954605', email: 'hanako@example.co.jp' },
+    certificate: { companyNameAlpha: 'YAMADA KENSETSU', departmentJa: '本社', departmentAlpha: 'HONSHA', titleJa: '社長', titleAlpha: 'PRESIDENT', nameAlpha: 'TARO YAMADA' },
+    locale: 'ja',
+  });
+}
+
+const BOUNDARY = 'cecbenchboundary7MA4YWxkTrZu0gW';
+function multipart(token, pdf) {
+  return Buffer.concat([
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="application"\r\nContent-Type: application/json\r\n\r\n${applicationJson(token)}\r\n`),
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="document"; filename="bench.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    pdf,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]);
+}
+
+const onePdf = paddedPdf(MiB);
+let nextPost = 0;
+const postRequest = {
+  method: 'POST',
+  path: '/api/applications',
+  setupRequest: (req) => {
+    const token = tokens[nextPost % tokens.length];
+    nextPost += 1;
+    return {
+      ...req,
+      headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, 'Idempotency-Key': crypto.randomUUID() },
+      body: multipart(token, onePdf),
+    };
+  },
+};
+const getOptions = { url, connections: 10, duration: SECONDS, requests: [{ method: 'GET', path: `/api/invitations/${getToken}` }] };
+const postOptions = { url, connections: 20, duration: SECONDS, overallRate: POSTS_PER_SECOND, requests: [postRequest] };
+
+/** Runs autocannon while sampling the server's RSS every 100 ms; returns the result and the peak. */
+async function measured(run) {
+  let peak = await rss();
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await rss());
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const result = await run();
+  sampling = false;
+  await sampler;
+  return { result, peak };
+}
+
+const line = (label, result, peak) => {
+  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(' ');
+  return `${label.padEnd(24)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   RSS peak ${(peak / MiB).toFixed(0)} MiB   ${statuses}${result.errors ? `   errors ${result.errors}` : ''}`;
+};
+
+console.log(`Reference server on ${url} (loopback), ${SECONDS} s per run${process.env.BENCH_DATABASE_URL ? ', PostgreSQL' : ', SQLite'}`);
+const getsAlone = await measured(() => autocannon(getOptions));
+console.log(line('GET invitation alone', getsAlone.result, getsAlone.peak));
+const postsAlone = await measured(() => autocannon(postOptions));
+console.log(line(`POST 1 MiB alone (${POSTS_PER_SECOND}/s)`, postsAlone.result, postsAlone.peak));
+const together = await measured(() => Promise.all([autocannon(getOptions), autocannon(postOptions)]));
+console.log(line('GET, with POSTs', together.result[0], together.peak));
+console.log(line(`POST 1 MiB, with GETs`, together.result[1], together.peak));
+
+// 40 uploads of 8 MB with unknown tokens, all at once; growth = peak RSS during them − RSS before.
+await new Promise((resolve) => setTimeout(resolve, 500));
+const before = await rss();
+const bigPdf = paddedPdf(UPLOAD_BYTES);
+let uploadPeak = before;
+let uploading = true;
+const sampler = (async () => {
+  while (uploading) {
+    uploadPeak = Math.max(uploadPeak, await rss());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+})();
+const started = performance.now();
+const statuses = await Promise.all(
+  Array.from({ length: UPLOADS }, (_, index) =>
+    new Promise((resolve) => {
+      const body = multipart(`unknown-token-${index}-${'x'.repeat(30)}`, bigPdf);
+      const req = request(`${url}/api/applications`, {
+        method: 'POST',
+        headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, 'Content-Length': body.length, 'Idempotency-Key': crypto.randomUUID() },
+      });
+      req.on('response', (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
+      });
+      req.on('error', () => resolve('reset'));
+      req.end(body);
+    }),
+  ),
+);
+const uploadMs = performance.now() - started;
+uploading = false;
+await sampler;
+const counts = {};
+for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
+console.log(
+  `${UPLOADS} × 8 MB, unknown tokens: RSS ${(before / MiB).toFixed(0)} → peak ${(uploadPeak / MiB).toFixed(0)} MiB (growth ${((uploadPeak - before) / MiB).toFixed(0)} MiB, target < 150), all answered in ${Math.round(uploadMs)} ms: ${Object.entries(counts).map(([status, count]) => `${status}×${count}`).join(' ')}`,
+);
+
+target.send({ type: 'stop' });
+await new Promise((resolve) => target.once('exit', resolve));
