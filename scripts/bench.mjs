@@ -8,7 +8,11 @@
  *    with performance.now() inside the page: the first step rendered versus the same DOM as static HTML,
  *    a step change, a keystroke's validation; then the heap growth over 100 mount/unmount cycles.
  *
- *   npm run bench [-- --runs 41]
+ * 3. The cold figures (scripts/bench/cold.mjs): the built demo behind the real server, a fresh page each
+ *    run against a static floor of the same DOM, at 1× and 4× CPU; the first step change; layout shift;
+ *    Intl on the path to the first paint; Lighthouse mobile and desktop.
+ *
+ *   npm run bench [-- --runs 41] [--cold-runs 11] [--no-lighthouse] [--no-cold]
  */
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, requireChromium } from './find-chromium.mjs';
 import { ELEMENT_ENTRIES } from './element-entries.mjs';
+import { measureCold } from './bench/cold.mjs';
 import {
   FIRST_RENDER_BUDGET_RATIO,
   HEAP_GROWTH_BUDGET_BYTES,
@@ -30,6 +35,8 @@ import {
 const root = resolve(import.meta.dirname, '..');
 const runsArgument = process.argv.indexOf('--runs');
 const RUNS = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 41;
+const coldRunsArgument = process.argv.indexOf('--cold-runs');
+const COLD_RUNS = coldRunsArgument > 0 ? Number(process.argv[coldRunsArgument + 1]) : 11;
 const KEYSTROKES = 400;
 const CYCLES = 100;
 
@@ -144,6 +151,9 @@ const rows = [
   ['  90th percentile', ms(keystroke.p90), '', ''],
   [`heap growth after ${CYCLES} mount/unmount cycles`, kB(heapGrowth), `< ${kB(HEAP_GROWTH_BUDGET_BYTES)}`, mark(heapGrowth < HEAP_GROWTH_BUDGET_BYTES)],
 ];
+if (!process.argv.includes('--no-cold')) {
+  rows.push(...(await measureCold({ runs: COLD_RUNS, lighthouse: !process.argv.includes('--no-lighthouse') })));
+}
 /** Columns as a terminal shows them: CJK characters take two. */
 const width = (text) => [...text].reduce((sum, char) => sum + (/[\u3000-\u9fff\uff00-\uffef]/u.test(char) ? 2 : 1), 0);
 const padEnd = (text, to) => text + ' '.repeat(Math.max(0, to - width(text)));
