@@ -111,6 +111,8 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'ja', theme: 'default' },
   parameters: {
+    // The steps in the applicant's order (STEP 1 → 6), then the wizard, then the ordering company's pieces.
+    options: { storySort: { method: 'alphabetical', order: ['Steps', 'Wizard', 'Ordering company', '*'] } },
     layout: 'padded',
     controls: { expanded: true },
     docs: { extractComponentDescription: componentDescription },
