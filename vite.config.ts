@@ -1,7 +1,8 @@
 /**
  * Builds, by mode:
- * - `vite build` (production): the npm package — one ES entry per element, the domain, the API client
- *   and the mocks, with lit / i18next / zod / msw left to the consumer's bundler (dist/lib/).
+ * - `vite build` (production): the npm package — one ES module per source module (dist/lib/ mirrors
+ *   src/; `tsc -p tsconfig.build.json` adds the declarations beside them), with lit / i18next / zod / msw
+ *   left to the consumer's bundler. The entries are listed in scripts/element-entries.mjs.
  * - `vite build --mode bundle`: one file that defines every tag, everything inlined, for a plain
  *   `<script type="module">` (dist/bundle/); English is a separate chunk loaded only when asked for.
  *   The size budget is measured on this file.
@@ -10,7 +11,7 @@
 import { resolve } from 'node:path';
 import MagicString from 'magic-string';
 import { defineConfig, parseAst, type Plugin } from 'vite';
-import { ELEMENT_ENTRIES } from './scripts/element-entries.mjs';
+import { LIBRARY_ENTRIES } from './scripts/element-entries.mjs';
 
 const root = import.meta.dirname;
 
@@ -152,7 +153,8 @@ export default defineConfig(({ mode }) => {
         sourcemap: true,
         lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'cectrust-apply.js' },
         rolldownOptions: {
-          output: { minify: true, comments: false },
+          // The map names the sources (shipped in src/) without carrying them: 747 kB → about 100 kB.
+          output: { minify: true, comments: false, sourcemapExcludeSources: true },
           treeshake,
         },
       },
@@ -162,21 +164,18 @@ export default defineConfig(({ mode }) => {
     plugins: [minifyLitTemplates()],
     build: {
       outDir: resolve(root, 'dist/lib'),
-      emptyOutDir: true,
+      // Not emptied: `tsc -p tsconfig.build.json` writes the declarations beside the JS.
+      emptyOutDir: false,
       lib: {
-        entry: {
-          index: resolve(root, 'src/index.ts'),
-          domain: resolve(root, 'src/domain/index.ts'),
-          api: resolve(root, 'src/api/index.ts'),
-          mocks: resolve(root, 'src/mocks/index.ts'),
-          'mocks-browser': resolve(root, 'src/mocks/browser.ts'),
-          ...Object.fromEntries(Object.entries(ELEMENT_ENTRIES).map(([name, path]) => [name, resolve(root, path)])),
-        },
+        entry: Object.fromEntries(LIBRARY_ENTRIES.map((path) => [path.replace(/^src\//, '').replace(/\.ts$/, ''), resolve(root, path)])),
         formats: ['es'],
       },
       rollupOptions: {
         treeshake,
         external: [/^lit/, /^@lit\//, /^i18next/, /^zod/, /^msw/],
+        // One JS file per source module (dist/lib mirrors src/), as Shoelace and Lit publish: the
+        // declarations, the manifest's paths and the `…/component` entries all point at real files.
+        output: { preserveModules: true, preserveModulesRoot: resolve(root, 'src'), entryFileNames: '[name].js' },
       },
     },
   };

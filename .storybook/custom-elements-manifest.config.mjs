@@ -1,14 +1,29 @@
 /**
- * How `npm run analyze` builds custom-elements.json (published with the package and read by Storybook's
- * autodocs). The command line gives `--litelement` and the globs; this file only cleans up events.
+ * How `npm run analyze` builds custom-elements.json (published with the package, read by Storybook's
+ * autodocs) and, from it, the framework typings and editor data. The command line gives `--litelement`
+ * and the globs.
  *
- * The analyzer guesses an event's name from the first argument of `this.dispatchEvent(new X(…))`. The
- * elements dispatch event classes (`new StepChangeEvent(stepId, previousStep)`), so the guess is the
- * first constructor argument (`stepId`, `step`) or nothing. The events are documented with `@fires`
- * instead; the guesses are dropped: an event keeps its place only when its name is a custom event name
- * (lower case, with a hyphen), which every `@fires` name is.
+ * 1. Events: the analyzer guesses an event's name from the first argument of
+ *    `this.dispatchEvent(new X(…))`. The elements dispatch event classes (`new StepChangeEvent(stepId, …)`),
+ *    so the guess is a constructor argument (`stepId`) or nothing. The events are documented with
+ *    `@fires {DetailType} name - …` instead; an event keeps its place only when its name is a custom
+ *    event name (lower case, with a hyphen), which every `@fires` name is.
+ * 2. Paths: the manifest names the shipped modules (`dist/lib/…/x.js`, declarations beside them), not
+ *    the TypeScript sources.
+ * 3. Generated from the manifest by the custom-elements-manifest ecosystem's generators, into dist/:
+ *    JSX props (React), Vue `GlobalComponents`, Svelte `svelteHTML`, VS Code custom data, JetBrains
+ *    web-types. A few lines below wire the JSX and Vue typings into React's and Vue's own interfaces,
+ *    so that one `import '@cectrust/light-apply/react'` (or `/vue`, `/svelte`) types every tag.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementSveltePlugin } from 'custom-element-svelte-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+
 const EVENT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
+const FRAMEWORKS = 'dist/frameworks';
 
 /** Drops the events whose names the analyzer guessed from constructor arguments. */
 function documentedEventsOnly() {
@@ -26,6 +41,117 @@ function documentedEventsOnly() {
   };
 }
 
+/**
+ * The registration modules call `defineElement('cec-x', CecX)` (src/components/shared/define.ts) rather
+ * than `customElements.define`, which is all the analyzer recognises: each such call is recorded as the
+ * analyzer records a define call, so the class gets its tag name.
+ */
+function defineElementCalls() {
+  return {
+    name: 'cec-define-element-calls',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node) || node.expression.getText() !== 'defineElement') return;
+      const [tag, element] = node.arguments;
+      if (!tag || !element || !ts.isStringLiteral(tag) || !ts.isIdentifier(element)) return;
+      const source = node.getSourceFile();
+      const imported = source.statements.find(
+        (statement) =>
+          ts.isImportDeclaration(statement) &&
+          statement.importClause?.namedBindings &&
+          ts.isNamedImports(statement.importClause.namedBindings) &&
+          statement.importClause.namedBindings.elements.some((binding) => binding.name.text === element.text),
+      );
+      const from = imported ? new URL(imported.moduleSpecifier.text.replace(/\.js$/, '.ts'), `file:///${moduleDoc.path}`).pathname.slice(1) : moduleDoc.path;
+      moduleDoc.exports = [
+        ...(moduleDoc.exports ?? []),
+        { kind: 'custom-element-definition', name: tag.text, declaration: { name: element.text, module: from } },
+      ];
+    },
+  };
+}
+
+/** `src/x/y.ts` → `dist/lib/x/y.js` everywhere in the manifest (module paths and references). */
+function shippedPaths() {
+  const shipped = (value) => value.replace(/^\/?src\/(.+)\.ts$/, 'dist/lib/$1.js');
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = shipped(value);
+      else visit(value);
+    }
+  };
+  return {
+    name: 'cec-shipped-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      visit(customElementsManifest);
+    },
+  };
+}
+
+/** The declaration module of a tag's entry, relative to dist/frameworks/. */
+const entryTypes = (_className, tag) => `../lib/components/${tag.slice('cec-'.length)}/${tag.slice('cec-'.length)}.js`;
+
+/**
+ * The adapters the generators leave to each library: React's `JSX.IntrinsicElements` (with `ref`),
+ * Vue's `GlobalComponents`, Svelte's `svelteHTML`; each with an empty module beside it, so that a plain
+ * `import '@cectrust/light-apply/react'` also survives a bundler.
+ */
+function frameworkEntries() {
+  const adapters = {
+    'react.d.ts': `import type { RefAttributes } from 'react';
+import type { CustomElements } from './jsx.js';
+import '../lib/index.js';
+
+/** React 19 props of each \`cec-*\` tag: attributes, properties and \`oncec-…\` handlers (from custom-elements.json). */
+export type CecIntrinsicElements = {
+  [Tag in keyof CustomElements]: CustomElements[Tag] & RefAttributes<Tag extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[Tag] : HTMLElement>;
+};
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements extends CecIntrinsicElements {}
+  }
+}
+`,
+    'vue.d.ts': `import type { CustomElements } from './vue-components.js';
+import '../lib/index.js';
+
+export type { CustomElements };
+
+declare module 'vue' {
+  interface GlobalComponents extends CustomElements {}
+}
+`,
+    'svelte.d.ts': `import '../lib/index.js';
+import './svelte-elements.js';
+export {};
+`,
+  };
+  return {
+    name: 'cec-framework-entries',
+    packageLinkPhase() {
+      mkdirSync(FRAMEWORKS, { recursive: true });
+      for (const [file, text] of Object.entries(adapters)) {
+        writeFileSync(`${FRAMEWORKS}/${file}`, text);
+        writeFileSync(`${FRAMEWORKS}/${file.replace(/\.d\.ts$/, '.js')}`, '// Types only: see the .d.ts beside this file.\nexport {};\n');
+      }
+    },
+  };
+}
+
+const quiet = { hideLogs: true, componentTypePath: entryTypes, outdir: FRAMEWORKS };
+
 export default {
-  plugins: [documentedEventsOnly()],
+  plugins: [
+    defineElementCalls(),
+    documentedEventsOnly(),
+    shippedPaths(),
+    customElementJsxPlugin({ ...quiet, fileName: 'jsx.d.ts' }),
+    customElementVuejsPlugin({ ...quiet, fileName: 'vue-components.d.ts' }),
+    customElementSveltePlugin({ ...quiet, fileName: 'svelte-elements.d.ts' }),
+    customElementVsCodePlugin({ hideLogs: true, outdir: 'dist', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' }),
+    customElementJetBrainsPlugin({ hideLogs: true, outdir: 'dist', fileName: 'web-types.json', packageJson: true }),
+    frameworkEntries(),
+  ],
 };

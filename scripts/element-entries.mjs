@@ -1,4 +1,19 @@
-/** Each element's own entry point, as package.json exports it: built by vite.config.ts, measured by the bench. */
+/**
+ * The package's entry points, in one place: vite.config.ts builds them, the bench measures them,
+ * `npm run exports` writes them into package.json's `exports` (prepack does too), and
+ * test/package/entries.test.ts fails when package.json and this list disagree.
+ *
+ * Adding an element is one line in ELEMENT_ENTRIES: `'<name>': 'src/components/<name>/<name>.ts'`
+ * (the file that registers the tag; `<name>.component.ts` beside it holds the class). It becomes
+ * `@cectrust/light-apply/<name>` and `@cectrust/light-apply/<name>/component`.
+ *
+ * `node scripts/element-entries.mjs --write` rewrites package.json's `exports`; without `--write` it
+ * exits with 1 when package.json is out of date.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Each element's own entry point (the module that registers its tag), by name. */
 export const ELEMENT_ENTRIES = {
   'apply-wizard': 'src/components/apply-wizard/apply-wizard.ts',
   'terms-consent': 'src/components/terms-consent/terms-consent.ts',
@@ -9,3 +24,72 @@ export const ELEMENT_ENTRIES = {
   completion: 'src/components/completion/completion.ts',
   'invitation-form': 'src/components/invitation-form/invitation-form.ts',
 };
+
+/** The entries that are not elements: subpath → source module. */
+const OTHER_ENTRIES = {
+  '.': 'src/index.ts',
+  './domain': 'src/domain/index.ts',
+  './api': 'src/api/index.ts',
+  './mocks': 'src/mocks/index.ts',
+  './mocks/browser': 'src/mocks/browser.ts',
+};
+
+/** The class module beside a registration module: `x/x.ts` → `x/x.component.ts`. */
+const componentOf = (path) => path.replace(/\.ts$/, '.component.ts');
+
+/** Every source module the library build starts from. */
+export const LIBRARY_ENTRIES = [
+  ...Object.values(OTHER_ENTRIES),
+  ...Object.values(ELEMENT_ENTRIES).flatMap((path) => [path, componentOf(path)]),
+];
+
+/** `{ types, import }` of a source module as built: dist/lib mirrors src. */
+const built = (path) => {
+  const base = `./dist/lib/${path.replace(/^src\//, '').replace(/\.ts$/, '')}`;
+  return { types: `${base}.d.ts`, import: `${base}.js` };
+};
+
+/** A types-only framework entry: the generated typings and an empty module, so a plain `import` of it also builds. */
+const framework = (name) => ({ types: `./dist/frameworks/${name}.d.ts`, import: `./dist/frameworks/${name}.js` });
+
+/** package.json's `exports`, in order. */
+export function packageExports() {
+  return {
+    '.': built(OTHER_ENTRIES['.']),
+    ...Object.fromEntries(
+      Object.entries(ELEMENT_ENTRIES).flatMap(([name, path]) => [
+        [`./${name}`, built(path)],
+        [`./${name}/component`, built(componentOf(path))],
+      ]),
+    ),
+    ...Object.fromEntries(Object.entries(OTHER_ENTRIES).filter(([subpath]) => subpath !== '.').map(([subpath, path]) => [subpath, built(path)])),
+    // In Node (SSR, tests) the modules with Lit's server build; in a browser the one file with everything inlined.
+    './bundle': { types: './dist/lib/index.d.ts', node: './dist/lib/index.js', default: './dist/bundle/cectrust-apply.js' },
+    './react': framework('react'),
+    './vue': framework('vue'),
+    './svelte': framework('svelte'),
+    './custom-elements.json': './custom-elements.json',
+    './web-types.json': './dist/web-types.json',
+    './vscode.html-custom-data.json': './dist/vscode.html-custom-data.json',
+    './vscode.css-custom-data.json': './dist/vscode.css-custom-data.json',
+    './openapi.json': './openapi.json',
+    './package.json': './package.json',
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = new URL('../package.json', import.meta.url);
+  const text = readFileSync(file, 'utf8');
+  const manifest = JSON.parse(text);
+  const exportsNow = JSON.stringify(manifest.exports);
+  const exportsWanted = JSON.stringify(packageExports());
+  if (exportsNow !== exportsWanted) {
+    if (!process.argv.includes('--write')) {
+      console.error('package.json "exports" is out of date: run `npm run exports`');
+      process.exit(1);
+    }
+    manifest.exports = packageExports();
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    console.log('package.json "exports" updated from scripts/element-entries.mjs');
+  }
+}

@@ -1,19 +1,23 @@
 /**
  * The package as integrators import it: each element's entry point defines its own tag and no other
- * (the wizard defines itself and its six steps), and library code stays out of the package's files.
+ * (the wizard defines itself and its six steps), each `…/component` entry defines none, library code
+ * stays out of the package's files, and package.json's `exports` follow scripts/element-entries.mjs.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { dirname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ELEMENT_ENTRIES } from '../../scripts/element-entries.mjs';
+import { ELEMENT_ENTRIES, packageExports } from '../../scripts/element-entries.mjs';
+import { PACKAGE_VERSION } from '../../src/components/shared/define.js';
 
 let outDir: string;
 
 before(() => {
-  outDir = mkdtempSync(join(tmpdir(), 'cec-package-'));
+  // Inside the project, so that the built modules find lit, i18next and zod in node_modules.
+  mkdirSync('node_modules/.cache', { recursive: true });
+  outDir = mkdtempSync(join(process.cwd(), 'node_modules/.cache/cec-package-'));
   const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
   assert.equal(build.status, 0, 'the package builds');
 });
@@ -24,16 +28,24 @@ function loadedFiles(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(join(outDir, file), 'utf8');
-  for (const [, path] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)) loadedFiles(path!, seen);
+  for (const [, path] of code.matchAll(/(?:from|import)\s*"(\.\.?\/[^"]+)"/g)) loadedFiles(normalize(join(dirname(file), path!)), seen);
   return seen;
 }
 
-/** The tags an entry defines when imported. */
-function definedTags(entry: string): string[] {
-  const tags = [...loadedFiles(`${entry}.js`)].flatMap((file) =>
-    [...readFileSync(join(outDir, file), 'utf8').matchAll(/customElements\.define\("([^"]+)"/g)].map((match) => match[1]!),
-  );
-  return [...new Set(tags)].sort();
+/** An entry's built file, as package.json exports it (`./dist/lib/x.js` → `x.js`). */
+function builtFile(subpath: string): string {
+  const target = (packageExports()[subpath] as { import: string }).import;
+  return target.replace('./dist/lib/', '');
+}
+
+/** The tags an entry defines when imported, in a Node of its own (Lit's server build shims the registry). */
+function definedTags(subpath: string): string[] {
+  const tags = Object.keys(ELEMENT_ENTRIES).map((name) => `cec-${name}`);
+  const script = `await import(${JSON.stringify(pathToFileURL(join(outDir, builtFile(subpath))).href)});
+    console.log(JSON.stringify(${JSON.stringify(tags)}.filter((tag) => customElements.get(tag))));`;
+  const run = spawnSync('node', ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return (JSON.parse(run.stdout) as string[]).sort();
 }
 
 for (const entry of Object.keys(ELEMENT_ENTRIES)) {
@@ -42,12 +54,26 @@ for (const entry of Object.keys(ELEMENT_ENTRIES)) {
       entry === 'apply-wizard'
         ? ['cec-admin-user-form', 'cec-apply-wizard', 'cec-cert-info-form', 'cec-company-form', 'cec-completion', 'cec-confirmation', 'cec-terms-consent']
         : [`cec-${entry}`];
-    assert.deepEqual(definedTags(entry), expected);
+    assert.deepEqual(definedTags(`./${entry}`), expected);
+  });
+  test(`importing "${entry}/component" gives the class and defines no tag`, () => {
+    assert.deepEqual(definedTags(`./${entry}/component`), []);
+    assert.match(readFileSync(join(outDir, builtFile(`./${entry}/component`)), 'utf8'), /export\s*\{[^}]*\bCec\w+/);
   });
 }
 
+test('package.json "exports" are those scripts/element-entries.mjs lists (`npm run exports` writes them)', () => {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: unknown; version: string };
+  assert.deepEqual(manifest.exports, packageExports());
+});
+
+test('the version a registered element carries is package.json\'s', () => {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  assert.equal(PACKAGE_VERSION, manifest.version);
+});
+
 test('leaves lit, i18next, zod and msw to the consumer\'s bundler', () => {
-  const everything = [...loadedFiles('index.js'), ...loadedFiles('mocks.js')].map((file) => readFileSync(join(outDir, file), 'utf8')).join('\n');
+  const everything = [...loadedFiles(builtFile('.')), ...loadedFiles(builtFile('./mocks'))].map((file) => readFileSync(join(outDir, file), 'utf8')).join('\n');
   for (const dependency of ['lit', 'i18next', 'zod/mini', 'msw']) {
     assert.match(everything, new RegExp(`from\\s*"${dependency}"`), `${dependency} is imported, not inlined`);
   }

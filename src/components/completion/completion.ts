@@ -1,9 +1,10 @@
+import { defineElement } from '../shared/define.js';
 import { CecCompletion } from './completion.component.js';
 
 export { CecCompletion };
 export default CecCompletion;
 
-if (!customElements.get('cec-completion')) customElements.define('cec-completion', CecCompletion);
+defineElement('cec-completion', CecCompletion);
 
 declare global {
   interface HTMLElementTagNameMap {
