@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '../../scripts/find-chromium.mjs';
-import { inviteDirectly, minimalPdf, startTestServer, type TestServer } from '../server/helpers.js';
+import { inviteDirectly, startTestServer, type TestServer } from '../server/helpers.js';
+import { completeStep, waitForStep } from './portal-walk.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -110,63 +111,17 @@ describe('the demo portal under its strict Content Security Policy', () => {
   });
 
   it('walks STEP 1–6 without a violation or an error, drops the token from the address bar, and talks only to its own origin', async () => {
-    const { token, url } = inviteDirectly(server);
+    const { token, url } = await inviteDirectly(server);
     const { page, observed } = await openPage();
     const response = await page.goto(url);
     assert.ok(response, 'navigation answered');
     assert.match(response.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/);
 
-    const heading = page.getByRole('heading', { name: 'STEP 1 利用規約確認' });
-    await heading.waitFor();
+    await waitForStep(page, 1);
     assert.ok(!page.url().includes(token), `token still in the address bar: ${page.url()}`);
     assert.ok(!page.url().includes('token='), 'no token parameter left');
 
-    // STEP 1
-    await page.getByRole('checkbox', { name: 'CECTRUST-Light利用規約に同意します。' }).check();
-    await page.getByRole('checkbox', { name: 'JCAN電子証明書利用規約に同意します。' }).check();
-    await page.getByRole('button', { name: '利用規約に同意して次へ' }).click();
-
-    // STEP 2
-    await page.getByRole('heading', { name: 'STEP 2 企業情報入力' }).waitFor();
-    await page.getByRole('textbox', { name: '法人番号', exact: true }).fill('7000012050002');
-    await page.getByRole('textbox', { name: '企業名', exact: true }).fill('株式会社山田建設');
-    await page.getByRole('textbox', { name: '企業名カナ', exact: true }).fill('ヤマダケンセツ');
-    await page.getByRole('textbox', { name: '企業住所', exact: true }).fill('東京都港区新橋2-4-1');
-    await page.getByRole('textbox', { name: '代表者', exact: true }).fill('山田 太郎');
-    const pdf = minimalPdf();
-    // A file input's role is button; its accessible name is the field's label.
-    await page.getByRole('button', { name: '印鑑証明書', exact: true }).setInputFiles({
-      name: pdf.name,
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(await pdf.arrayBuffer()),
-    });
-    await page.getByText(`選択中のファイル：${pdf.name}`).waitFor();
-    await page.getByRole('button', { name: '次へ', exact: true }).click();
-
-    // STEP 3
-    await page.getByRole('heading', { name: 'STEP 3 利用者情報入力' }).waitFor();
-    await page.getByRole('textbox', { name: '氏名', exact: true }).fill('山田 花子');
-    await page.getByRole('textbox', { name: '氏名カナ', exact: true }).fill('ヤマダ ハナコ');
-    await page.getByRole('textbox', { name: '所属', exact: true }).fill('総務部');
-    await page.getByRole('textbox', { name: '住所', exact: true }).fill('東京都港区新橋2-4-1');
-    await page.getByRole('textbox', { name: 'TEL番号', exact: true }).fill('03-3595-4610');
-    await page.getByRole('textbox', { name: 'メールアドレス', exact: true }).fill('hanako@example.co.jp');
-    await page.getByRole('button', { name: '次へ', exact: true }).click();
-
-    // STEP 4
-    await page.getByRole('heading', { name: 'STEP 4 証明書情報入力' }).waitFor();
-    await page.getByRole('textbox', { name: '企業名(アルファベット)', exact: true }).fill('YAMADA KENSETSU');
-    await page.getByRole('textbox', { name: '部署名(日本語)', exact: true }).fill('本社');
-    await page.getByRole('textbox', { name: '部署名(アルファベット)', exact: true }).fill('HONSHA');
-    await page.getByRole('textbox', { name: '役職名(日本語)', exact: true }).fill('社長');
-    await page.getByRole('textbox', { name: '役職名(アルファベット)', exact: true }).fill('SHACHO');
-    await page.getByRole('button', { name: '次へ', exact: true }).click();
-
-    // STEP 5 and 6
-    await page.getByRole('heading', { name: 'STEP 5 申請内容確認' }).waitFor();
-    await page.getByText('YAMADA KENSETSU').waitFor();
-    await page.getByRole('button', { name: '確定' }).click();
-    await page.getByRole('heading', { name: 'STEP 6 申請完了' }).waitFor();
+    for (let step = 1; step <= 5; step++) await completeStep(page, step);
     const completion = await page.getByText(/受付番号\s*\d{10}/).innerText();
     const receiptNumber = /受付番号\s*(\d{10})/.exec(completion)?.[1];
     assert.ok(receiptNumber, `receipt number shown: ${completion.slice(0, 200)}`);
