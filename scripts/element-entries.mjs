@@ -23,6 +23,8 @@ export const ELEMENT_ENTRIES = {
   confirmation: 'src/components/confirmation/confirmation.ts',
   completion: 'src/components/completion/completion.ts',
   'invitation-form': 'src/components/invitation-form/invitation-form.ts',
+  'date-field': 'src/components/date-field/date-field.ts',
+  'certificate-renewal-form': 'src/components/certificate-renewal-form/certificate-renewal-form.ts',
 };
 
 /** The entries that are not elements: subpath → source module. */
