@@ -14,7 +14,7 @@ export const en: Messages = {
     completedStep: '(completed)',
     invitedBy:
       'At the request of {{inviter}}, you are invited to apply for the electronic contract service (CECTRUST-Light service).',
-    expiresAt: 'Apply by: {{date}}',
+    expiresAt: 'Apply by: {{date}} (Japan time)',
   },
   steps: {
     terms: 'Terms of use',
@@ -184,8 +184,9 @@ export const en: Messages = {
     expiredBody:
       'The online application URL is valid for 35 days after the email was received, and that period has passed. Please ask the ordering company to resend the “利用申請サイトのお知らせ” (application site notice) email.',
     usedTitle: 'This online application URL has already been used',
-    usedBody:
-      'An application has already been received for this invitation. If you need to apply again, ask the ordering company to resend the “利用申請サイトのお知らせ” (application site notice) email.',
+    usedBody: 'An application has already been received for this invitation. It cannot be used to apply again.',
+    usedReceipt: 'Receipt number: {{receiptNumber}}',
+    usedContact: 'To check or change your application, please contact {{email}}.',
     unreachableTitle: 'Cannot connect to the application server',
     unreachableBody: 'Please check your network connection and try again. Nothing you have entered will be lost.',
   },

@@ -11,7 +11,7 @@ export const ja = {
     currentStep: '（現在のステップ）',
     completedStep: '（完了）',
     invitedBy: '{{inviter}}様からのご依頼により、電子契約サービス（CECTRUST-Light サービス）の利用申請をご案内しています。',
-    expiresAt: '申請期限：{{date}}',
+    expiresAt: '申請期限：{{date}}まで',
   },
   steps: {
     terms: '利用規約確認',
@@ -176,8 +176,9 @@ export const ja = {
     expiredBody:
       'オンライン利用申請URLの有効期限（メール受信後35日間）を経過したため、アクセスできません。発注者様へ「利用申請サイトのお知らせ」メールの再送をご依頼ください。',
     usedTitle: 'このオンライン利用申請URLはすでに使用されています',
-    usedBody:
-      'このご案内による利用申請は受付済みです。改めて申請が必要な場合は、発注者様へ「利用申請サイトのお知らせ」メールの再送をご依頼ください。',
+    usedBody: 'このご案内による利用申請は受付済みです。同じURLから再度申請することはできません。',
+    usedReceipt: '受付番号：{{receiptNumber}}',
+    usedContact: '申請内容の確認や変更については、{{email}}までお問い合わせください。',
     unreachableTitle: '申請サーバーに接続できません',
     unreachableBody: 'ネットワークの状態をご確認のうえ、再試行してください。入力済みの内容は失われません。',
   },

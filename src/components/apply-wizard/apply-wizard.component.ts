@@ -17,21 +17,15 @@ import {
 import { languageOf, Translator, type MessageOverrides } from '../../i18n/i18n.js';
 import { wizardContext, type WizardState } from '../shared/context.js';
 import { emptyDraft, type ApplicationDraft, type SectionName } from '../shared/draft.js';
-import {
-  ExitEvent,
-  StepChangeEvent,
-  SubmittedEvent,
-  ValidationFailedEvent,
-  WizardErrorEvent,
-  type ChangeEvent,
-  type EditSectionEvent,
-} from '../shared/events.js';
+import { SubmittedEvent, WizardErrorEvent, type ChangeEvent, type EditSectionEvent } from '../shared/events.js';
 import type { FieldOptions } from '../shared/form-state.js';
 import type { WizardStep } from '../shared/step.js';
 import { formatTokyoDateTime } from '../shared/format.js';
 import { baseStyles } from '../shared/styles.js';
+import { WizardController } from '../shared/wizard-controller.js';
 import { applyBranding } from './branding.js';
-import { DraftStore, type StoredDraft } from './draft-store.js';
+import { DraftStore, type KeptReceipt, type StoredDraft } from './draft-store.js';
+import { takeInvitationToken } from './invitation-token.js';
 import { defaultSteps, stepListProblem, type StepDefinition } from './steps.js';
 import { wizardStyles } from './apply-wizard.styles.js';
 
@@ -60,10 +54,10 @@ const SUBMIT_MESSAGES: Record<string, string> = {
  * the steps, and submits to the backend at `endpoint`.
  *
  * @summary The whole application wizard.
- * @fires cec-step-change - Moved to another step: `{ step, previousStep }` (step ids).
- * @fires cec-validation-failed - A step refused to go on: `{ step, fields }` (field names, never values).
- * @fires cec-submitted - The backend accepted the application: `{ receiptNumber }`.
- * @fires cec-error - A backend or network failure: `{ code, message }`.
+ * @fires {StepChangeDetail} cec-step-change - Moved to another step: `{ step, previousStep }` (step ids).
+ * @fires {ValidationFailedDetail} cec-validation-failed - A step refused to go on: `{ step, fields }` (field names, never values).
+ * @fires {SubmittedDetail} cec-submitted - The backend accepted the application: `{ receiptNumber }`.
+ * @fires {WizardErrorDetail} cec-error - A backend or network failure: `{ code, message }`.
  * @fires cec-exit - The user left the wizard with 戻る on the first step (not a completion).
  * @slot - A host's own step elements (give each a `data-step-id`, `data-step-title`, and `data-after` naming the step it follows).
  * @csspart base - The wizard's frame.
@@ -133,6 +127,9 @@ export class CecApplyWizard extends LitElement {
   /** Keep the draft in this browser (local storage; the document in IndexedDB) until completion. */
   @property({ type: Boolean, attribute: 'no-resume' }) noResume = false;
 
+  /** Leave the browser's history alone: each step change otherwise adds an entry, so that Back returns to the previous step. */
+  @property({ type: Boolean, attribute: 'no-history' }) noHistory = false;
+
   @provide({ context: wizardContext })
   @state()
   protected wizardState: WizardState = {
@@ -144,12 +141,11 @@ export class CecApplyWizard extends LitElement {
   @state() private phase: Phase = 'loading';
   @state() private invitationProblem = 'notFound';
   @state() private invitation?: Invitation;
-  @state() private currentStepId = 'terms';
-  /** Set while the user changes a section from the confirmation: "next" goes straight back. */
-  @state() private returningToConfirmation = false;
   @state() private submitting = false;
   @state() private submitFailure?: { key: string; seconds?: number };
   @state() private receiptNumber?: string;
+  /** The receipt of the used invitation, when this tab kept its number (shown on the 'already used' page). */
+  @state() private usedReceiptNumber?: string;
 
   private draft: ApplicationDraft = emptyDraft();
   private readonly stepElements = new Map<string, HTMLElement>();
@@ -159,7 +155,6 @@ export class CecApplyWizard extends LitElement {
    */
   private pendingSubmission?: { key: string; application: Application; document: File };
   private resolvedToken?: string;
-  private activeSteps: StepDefinition[] = defaultSteps();
   private apiClient?: ApplyApi;
   private apiSettings?: string;
   /** Kept in this browser, and on the backend when it has the draft extension of the contract. */
@@ -167,11 +162,24 @@ export class CecApplyWizard extends LitElement {
     saveDraft: (token, draft) => this.api.saveDraft(token, draft),
     loadDraft: (token) => this.api.loadDraft(token),
   });
+  /** The steps, where the user is, moving on and back, focus, history: the flow every wizard of the set shares. */
+  private readonly flow = new WizardController<ApplicationDraft, StepDefinition>(this, {
+    data: () => this.draft,
+    elementOf: (step) => this.elementOf(step) as WizardStep,
+    heading: () => this.renderRoot.querySelector<HTMLElement>('#step-heading'),
+    useHistory: () => !this.noHistory,
+    onStepChange: () => {
+      this.submitFailure = undefined;
+      this.shareState();
+      this.saveDraft();
+    },
+  });
 
   // ── lifecycle ──────────────────────────────────────────────────────────────
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.flow.steps.length === 0) this.useSteps(this.steps);
     void this.loadInvitation();
   }
 
@@ -198,20 +206,8 @@ export class CecApplyWizard extends LitElement {
     return this.apiClient;
   }
 
-  /** Reads the token (attribute, else the page's `?token=`, which is then removed from the address bar). */
-  private takeToken(): string | undefined {
-    if (this.token) return this.token;
-    const url = new URL(window.location.href);
-    const token = url.searchParams.get('token') ?? undefined;
-    if (token) {
-      url.searchParams.delete('token');
-      history.replaceState(history.state, '', url);
-    }
-    return token;
-  }
-
   private async loadInvitation(): Promise<void> {
-    this.resolvedToken ??= this.takeToken();
+    this.resolvedToken ??= takeInvitationToken(this.token);
     this.phase = 'loading';
     if (!this.resolvedToken) {
       this.invitationProblem = 'notFound';
@@ -220,12 +216,14 @@ export class CecApplyWizard extends LitElement {
     }
     // The kept draft is looked up while the invitation is fetched, not after: first render waits for one, not both.
     const saved = this.noResume ? Promise.resolve(undefined) : this.draftStore.load(this.resolvedToken);
+    const kept = this.draftStore.receipt(this.resolvedToken);
     try {
       this.invitation = await this.api.getInvitation(this.resolvedToken);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
       this.dispatchEvent(new WizardErrorEvent(apiError.code, apiError.message));
       if (apiError.code === 'invitation_used' && (await this.recoverReceipt(await saved))) return;
+      if (apiError.code === 'invitation_used' && this.showKeptCompletion(await kept)) return;
       const page = INVITATION_PAGES[apiError.code];
       if (page) {
         this.invitationProblem = page;
@@ -236,10 +234,37 @@ export class CecApplyWizard extends LitElement {
       }
       return;
     }
-    this.startDraft(this.invitation, await saved);
     applyBranding(this, this.invitation.branding);
+    // Completed in this browser (a reload, Back/Forward, the mail link again): the receipt, never a second submit.
+    if (this.showKeptCompletion(await kept)) return;
+    this.startDraft(this.invitation, await saved);
     this.phase = 'ready';
     await this.updateComplete;
+  }
+
+  /**
+   * Shows the completion page of an application this browser completed. A receipt kept only by number
+   * (the host asked to keep nothing) is shown on the 'already used' page instead.
+   */
+  private showKeptCompletion(kept: KeptReceipt | undefined): boolean {
+    this.usedReceiptNumber = kept?.receiptNumber;
+    if (!kept?.email) return false;
+    this.draft = { ...emptyDraft(), adminUser: { email: kept.email } };
+    this.complete(kept.receiptNumber);
+    this.flow.start('completion');
+    this.phase = 'ready';
+    return true;
+  }
+
+  /** The backend accepted the application: remember the receipt, forget the draft. */
+  private complete(receiptNumber: string): void {
+    this.receiptNumber = receiptNumber;
+    this.pendingSubmission = undefined;
+    const token = this.resolvedToken!;
+    const email = this.draft.adminUser.email?.trim();
+    void this.draftStore.keepReceipt(token, { receiptNumber, ...(email ? { email } : {}) }, { tabOnly: this.noResume });
+    void this.draftStore.clear(token);
+    this.shareState();
   }
 
   /**
@@ -254,11 +279,9 @@ export class CecApplyWizard extends LitElement {
       const receipt = await this.api.submitApplication(application, document, key, { documentName: document.name });
       const { stepId: _step, submission: _submission, ...sections } = saved;
       this.draft = { ...emptyDraft(), ...sections };
-      this.receiptNumber = receipt.receiptNumber;
-      this.currentStepId = 'completion';
-      this.shareState();
+      this.complete(receipt.receiptNumber);
+      this.flow.start('completion');
       this.phase = 'ready';
-      void this.draftStore.clear(this.resolvedToken!);
       this.dispatchEvent(new SubmittedEvent(receipt.receiptNumber));
       return true;
     } catch {
@@ -276,17 +299,17 @@ export class CecApplyWizard extends LitElement {
     }
     const kinds = this.offeredKinds();
     if (!draft.company.kind || !kinds.includes(draft.company.kind)) draft.company.kind = kinds[0];
+    let savedStep: string | undefined;
     if (saved) {
       const { stepId, submission, ...sections } = saved;
       Object.assign(draft, sections);
       const document = draft.company.document;
       // A submission sent before the reload is retried with its own key and body, not a new one.
       if (submission && document) this.pendingSubmission = { ...submission, document };
-      if (stepId && this.activeSteps.some((step) => step.id === stepId) && stepId !== 'completion') {
-        this.currentStepId = stepId;
-      }
+      if (stepId !== 'completion') savedStep = stepId;
     }
     this.draft = draft;
+    this.flow.start(savedStep);
     this.shareState();
   }
 
@@ -304,15 +327,8 @@ export class CecApplyWizard extends LitElement {
       console.error(`<cec-apply-wizard>: ignoring the step list: ${problem}.`);
       return;
     }
-    this.activeSteps = [...steps];
-  }
-
-  private get currentIndex(): number {
-    return this.activeSteps.findIndex((step) => step.id === this.currentStepId);
-  }
-
-  private get currentStep(): StepDefinition {
-    return this.activeSteps[this.currentIndex] ?? this.activeSteps[0]!;
+    // Once completed, the completion page is never left (Back must not lead to a second 確定).
+    this.flow.steps = steps.map((step) => (step.id === 'completion' ? { ...step, final: true } : step));
   }
 
   private elementOf(step: StepDefinition): HTMLElement {
@@ -348,7 +364,7 @@ export class CecApplyWizard extends LitElement {
       element.supportEmail = this.supportEmail;
     }
     if (step.id === 'confirmation') {
-      element.extraSections = this.activeSteps
+      element.extraSections = this.flow.steps
         .filter((candidate) => candidate.element && !candidate.section)
         .map((candidate) => ({
           step: candidate.id,
@@ -368,52 +384,12 @@ export class CecApplyWizard extends LitElement {
     return own ?? this.wizardState.translator.t(`steps.${step.id}`);
   }
 
-  private async goTo(stepId: string): Promise<void> {
-    const previousStep = this.currentStepId;
-    this.currentStepId = stepId;
-    this.submitFailure = undefined;
-    this.shareState();
-    this.saveDraft();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
-    this.dispatchEvent(new StepChangeEvent(stepId, previousStep));
-  }
-
-  private async next(): Promise<void> {
-    const step = this.currentStep;
-    if (step.id === 'confirmation') return this.submit();
-    const element = this.elementOf(step) as WizardStep;
-    if (!(await element.validate())) {
-      this.refuse(step.id, element);
-      return;
-    }
-    if (this.returningToConfirmation) {
-      this.returningToConfirmation = false;
-      return this.goTo('confirmation');
-    }
-    const following = this.activeSteps[this.currentIndex + 1];
-    if (following) await this.goTo(following.id);
-  }
-
-  private refuse(stepId: string, element: WizardStep): void {
-    const fields = (element as WizardStep & { invalidFields?(): string[] }).invalidFields?.() ?? [];
-    this.dispatchEvent(new ValidationFailedEvent(stepId, fields));
-    if (element.focusErrorSummary) void element.focusErrorSummary();
-    else element.focus();
-  }
-
-  private back(): void {
-    const previous = this.activeSteps[this.currentIndex - 1];
-    if (!previous) {
-      this.dispatchEvent(new ExitEvent());
-      return;
-    }
-    this.returningToConfirmation = false;
-    void this.goTo(previous.id);
+  private next(): Promise<unknown> {
+    return this.flow.current.id === 'confirmation' ? this.submit() : this.flow.next();
   }
 
   private onStepChange(event: ChangeEvent): void {
-    const step = this.activeSteps.find((candidate) => this.elementOf(candidate) === event.target) ?? this.currentStep;
+    const step = this.flow.steps.find((candidate) => this.elementOf(candidate) === event.target) ?? this.flow.current;
     if (step.section) this.draft[step.section] = event.value as never;
     else this.draft.extensions[step.id] = event.value;
     // The application changed: a new submission needs a new key, or the server would refuse the new body.
@@ -422,8 +398,7 @@ export class CecApplyWizard extends LitElement {
   }
 
   private onEditSection(event: EditSectionEvent): void {
-    this.returningToConfirmation = true;
-    void this.goTo(event.detail.step);
+    void this.flow.goTo(event.detail.step, { returnTo: 'confirmation' });
   }
 
   // ── submit ─────────────────────────────────────────────────────────────────
@@ -440,9 +415,8 @@ export class CecApplyWizard extends LitElement {
     try {
       const { key, application, document } = submission;
       const receipt = await this.api.submitApplication(application, document, key, { documentName: document.name });
-      this.receiptNumber = receipt.receiptNumber;
-      void this.draftStore.clear(this.resolvedToken!);
-      await this.goTo('completion');
+      this.complete(receipt.receiptNumber);
+      await this.flow.goTo('completion');
       this.dispatchEvent(new SubmittedEvent(receipt.receiptNumber));
     } catch (error) {
       await this.submitFailed(error instanceof ApiError ? error : new ApiError('network', String(error)));
@@ -492,18 +466,12 @@ export class CecApplyWizard extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.submit-failure')?.focus();
   }
 
-  /** Goes to the first step with issues and shows them on their fields. */
+  /** Goes to the first step with issues and shows them on their fields; "next" then returns to the confirmation. */
   private async showIssues(issues: readonly FieldIssue[], fromServer = false): Promise<void> {
-    const step = this.activeSteps.find((candidate) => candidate.section && issues.some((issue) => issue.path[0] === candidate.section));
+    const step = this.flow.steps.find((candidate) => candidate.section && issues.some((issue) => issue.path[0] === candidate.section));
     if (!step) return;
-    const element = this.elementOf(step) as WizardStep;
     const sectionIssues = issues.filter((issue) => issue.path[0] === step.section).map((issue) => ({ ...issue, path: issue.path.slice(1) }));
-    this.returningToConfirmation = true;
-    await this.goTo(step.id);
-    if (fromServer) element.showServerIssues?.(sectionIssues);
-    if (!fromServer || sectionIssues.some((issue) => issue.path[0] === 'document')) await element.validate();
-    if (fromServer) await (element as unknown as LitElement).updateComplete;
-    this.refuse(step.id, element);
+    await this.flow.showIssues(step.id, 'confirmation', fromServer ? sectionIssues : undefined);
   }
 
   // ── shared state ───────────────────────────────────────────────────────────
@@ -520,7 +488,7 @@ export class CecApplyWizard extends LitElement {
   private saveDraft(): void {
     if (this.noResume || !this.resolvedToken || this.receiptNumber) return;
     const submission = this.pendingSubmission && { key: this.pendingSubmission.key, application: this.pendingSubmission.application };
-    this.draftStore.save(this.resolvedToken, { ...this.draft, stepId: this.currentStepId, ...(submission ? { submission } : {}) });
+    this.draftStore.save(this.resolvedToken, { ...this.draft, stepId: this.flow.current.id, ...(submission ? { submission } : {}) });
   }
 
   // ── render ─────────────────────────────────────────────────────────────────
@@ -547,22 +515,25 @@ export class CecApplyWizard extends LitElement {
       </div>`;
     }
     const page = this.invitationProblem;
+    const used = page === 'used';
     return html`<div class="alert invitation-problem" part="alert">
       <h3 id="step-heading" tabindex="-1">${t(`invitation.${page}Title`)}</h3>
       <p>${t(`invitation.${page}Body`)}</p>
+      ${used && this.usedReceiptNumber ? html`<p>${t('invitation.usedReceipt', { receiptNumber: this.usedReceiptNumber })}</p>` : nothing}
+      ${used ? html`<p>${t('invitation.usedContact', { email: this.supportEmail })}</p>` : nothing}
     </div>`;
   }
 
   private renderReady() {
     const { t } = this.wizardState.translator;
-    const step = this.currentStep;
-    const index = this.currentIndex;
+    const step = this.flow.current;
+    const index = this.flow.index;
     const isCompletion = step.id === 'completion';
     return html`
       ${this.renderHeader()}
       <nav class="steps" part="step-indicator" aria-label=${t('wizard.progress')}>
         <ol>
-          ${this.activeSteps.map(
+          ${this.flow.inPlay.map(
             (candidate, position) => html`<li
               class=${position === index ? 'current' : position < index ? 'done' : ''}
               aria-current=${position === index ? 'step' : 'false'}
@@ -582,7 +553,7 @@ export class CecApplyWizard extends LitElement {
       ${isCompletion
         ? nothing
         : html`<div class="actions" part="actions">
-            <button type="button" part="back-button" @click=${this.back} ?disabled=${this.submitting}>${t('buttons.back')}</button>
+            <button type="button" part="back-button" @click=${() => this.flow.back()} ?disabled=${this.submitting}>${t('buttons.back')}</button>
             <button type="button" class="primary" part="next-button" @click=${this.next} ?disabled=${this.submitting} aria-busy=${this.submitting ? 'true' : 'false'}>
               ${this.nextLabel(step.id)}
             </button>
@@ -599,7 +570,7 @@ export class CecApplyWizard extends LitElement {
   private nextLabel(stepId: string): string {
     const { t } = this.wizardState.translator;
     if (stepId === 'confirmation') return this.submitting ? t('buttons.submitting') : t('buttons.submit');
-    if (this.returningToConfirmation) return t('buttons.returnToConfirmation');
+    if (this.flow.returnTo) return t('buttons.returnToConfirmation');
     if (stepId === 'terms') return t('buttons.agreeAndNext');
     return t('buttons.next');
   }
@@ -613,7 +584,7 @@ export class CecApplyWizard extends LitElement {
     return html`<header class="header" part="header">
       ${logo ? html`<img class="logo" part="logo" src=${logo} alt=${branding?.displayName ?? invitation.inviter.name} />` : nothing}
       <p>${t('wizard.invitedBy', { inviter: branding?.displayName ?? invitation.inviter.name })}</p>
-      <p class="expires">${t('wizard.expiresAt', { date: formatTokyoDateTime(invitation.expiresAt, this.wizardState.translator.language, false) })}</p>
+      <p class="expires">${t('wizard.expiresAt', { date: formatTokyoDateTime(invitation.expiresAt, this.wizardState.translator.language) })}</p>
     </header>`;
   }
 
@@ -635,7 +606,7 @@ export class CecApplyWizard extends LitElement {
    */
   private onSlotChange(): void {
     const children = Array.from(this.children).filter((child): child is HTMLElement => child instanceof HTMLElement && !!child.dataset.stepId);
-    const known = this.activeSteps.filter((step) => step.element).map((step) => step.element);
+    const known = this.flow.steps.filter((step) => step.element).map((step) => step.element);
     if (children.length === known.length && children.every((child) => known.includes(child))) return;
     const steps = defaultSteps();
     for (const child of children) {

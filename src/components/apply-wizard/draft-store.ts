@@ -21,6 +21,17 @@ export interface RemoteDrafts {
 export const REMOTE_SAVE_DELAY_MS = 1000;
 
 const PREFIX = 'cec-apply-draft:';
+const RECEIPT_PREFIX = 'cec-apply-receipt:';
+
+/**
+ * A completed application as this browser remembers it, so that a reload, Back/Forward or the mail link
+ * opened again shows its completion page instead of the form or the invalid-link page.
+ */
+export interface KeptReceipt {
+  receiptNumber: string;
+  /** The administrator's address the mails go to (absent when only this tab keeps the number). */
+  email?: string;
+}
 const DATABASE = 'cec-apply';
 const DOCUMENTS = 'documents';
 
@@ -41,7 +52,7 @@ export class DraftStore {
   #remoteSupported = true;
   #remoteTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingRemoteSave: (() => void) | undefined;
-  /** Storage keys by token: the digest is computed once per invitation, not on every keystroke. */
+  /** Token digests by token: computed once per invitation, not on every keystroke. */
   readonly #keys = new Map<string, Promise<string>>();
   /** The document last written to IndexedDB per key: it is written again only when it changes. */
   readonly #storedDocuments = new Map<string, File | undefined>();
@@ -87,6 +98,34 @@ export class DraftStore {
     return stored;
   }
 
+  /**
+   * Remembers the receipt of `token`'s application: in this browser (local storage), or with
+   * `tabOnly` (the host asked to keep nothing) only its number, for this tab (session storage).
+   */
+  async keepReceipt(token: string, receipt: KeptReceipt, { tabOnly = false } = {}): Promise<void> {
+    const key = RECEIPT_PREFIX + (await this.#digest(token));
+    try {
+      if (tabOnly) sessionStorage.setItem(key, JSON.stringify({ receiptNumber: receipt.receiptNumber }));
+      else localStorage.setItem(key, JSON.stringify(receipt));
+    } catch {
+      // storage disabled: a revisit then shows the 'already used' page
+    }
+  }
+
+  /** The receipt kept for `token` (this browser first, then this tab), or `undefined`. */
+  async receipt(token: string): Promise<KeptReceipt | undefined> {
+    const key = RECEIPT_PREFIX + (await this.#digest(token));
+    for (const storage of [localStorage, sessionStorage]) {
+      try {
+        const kept = JSON.parse(storage.getItem(key) ?? 'null') as KeptReceipt | null;
+        if (kept && typeof kept.receiptNumber === 'string') return kept;
+      } catch {
+        // unreadable: as if nothing were kept
+      }
+    }
+    return undefined;
+  }
+
   /** Forgets the draft of `token` (on completion and when the invitation has expired or was used). */
   async clear(token: string): Promise<void> {
     clearTimeout(this.#remoteTimer);
@@ -127,20 +166,21 @@ export class DraftStore {
     return draft && typeof draft === 'object' && !Array.isArray(draft) ? (draft as StoredDraft) : undefined;
   }
 
-  #key(token: string): Promise<string> {
-    let key = this.#keys.get(token);
-    if (!key) {
-      key = digestKey(token);
-      this.#keys.set(token, key);
-    }
-    return key;
+  async #key(token: string): Promise<string> {
+    return PREFIX + (await this.#digest(token));
   }
-}
 
-/** The storage key of an invitation: a SHA-256 of its token, so the token is not written to storage. */
-async function digestKey(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return PREFIX + Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  /** A SHA-256 of the token, so the token itself is not written to storage; computed once per invitation. */
+  #digest(token: string): Promise<string> {
+    let digest = this.#keys.get(token);
+    if (!digest) {
+      digest = crypto.subtle
+        .digest('SHA-256', new TextEncoder().encode(token))
+        .then((bytes) => Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join(''));
+      this.#keys.set(token, digest);
+    }
+    return digest;
+  }
 }
 
 function openDatabase(): Promise<IDBDatabase> {

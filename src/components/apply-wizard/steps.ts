@@ -1,4 +1,5 @@
-import type { SectionName } from '../shared/draft.js';
+import type { ApplicationDraft, SectionName } from '../shared/draft.js';
+import type { FlowStep } from '../shared/wizard-controller.js';
 
 /**
  * One step of the wizard. Built-in steps name a tag the wizard creates; a host's own step is an element
@@ -7,7 +8,7 @@ import type { SectionName } from '../shared/draft.js';
  * @example
  * wizard.steps = [...defaultSteps().slice(0, 3), { id: 'licence', element: myStep, title: '建設業許可' }, ...defaultSteps().slice(3)];
  */
-export interface StepDefinition {
+export interface StepDefinition extends FlowStep<ApplicationDraft> {
   /** Unique id; the built-ins are terms, company, adminUser, certificate, confirmation, completion. */
   id: string;
   /** Tag of a built-in step element, created by the wizard. */
@@ -31,7 +32,7 @@ export function defaultSteps(): StepDefinition[] {
     { id: 'adminUser', tag: 'cec-admin-user-form', section: 'adminUser' },
     { id: 'certificate', tag: 'cec-cert-info-form', section: 'certificate' },
     { id: 'confirmation', tag: 'cec-confirmation' },
-    { id: 'completion', tag: 'cec-completion' },
+    { id: 'completion', tag: 'cec-completion', final: true },
   ];
 }
 
