@@ -8,7 +8,16 @@
  */
 import * as z from 'zod/mini';
 import { isValidCorporateNumber } from './corporate-number.js';
-import { digitsOnly, toFullWidthKatakana, toHalfWidthAlphabet, trimmed } from './normalise.js';
+import {
+  companyName,
+  corporateNumberDigits,
+  emailAddress,
+  PHONE_EXTENSION,
+  phoneDigits,
+  toFullWidthKatakana,
+  toHalfWidthAlphabet,
+  trimmed,
+} from './normalise.js';
 
 /** Codes a schema can report; `errors.<code>` in the locale resources holds the words. */
 export type ValidationCode =
@@ -19,9 +28,13 @@ export type ValidationCode =
   | 'corporateNumberCheckDigit'
   | 'katakana'
   | 'phone'
+  | 'phoneExtension'
   | 'email'
   | 'alphabet'
+  | 'alphabetLetter'
   | 'companyFormWord'
+  | 'unsafeCharacter'
+  | 'invisibleOnly'
   | 'departmentTitleTooLong'
   | 'invalid';
 
@@ -39,18 +52,46 @@ export const MAX_COMPANY_NAME_ALPHA = 40;
 /** 部署名 + 役職名 (アルファベット) ≤ 60 characters together (application guide, STEP 4). */
 export const MAX_DEPARTMENT_TITLE_ALPHA = 60;
 
-const KATAKANA = /^[\u30a1-\u30fa\u30fc\u30fb\u3000]+$/u;
+/** A character that is not full-width katakana, ー, ・ or a full-width space. */
+const NOT_KATAKANA = /[^\u30a1-\u30fa\u30fc\u30fb\u3000]/u;
 const JAPANESE_PHONE = /^0\d{9,10}$/;
-const CERTIFICATE_ALPHABET = /^[A-Za-z0-9 .-]+$/;
+/** A character the certificate cannot carry (application guide, STEP 4: 英数字、スペース、ハイフン、ドット). */
+const NOT_CERTIFICATE_ALPHABET = /[^A-Za-z0-9 .-]/u;
 /**
- * Company-form words in romanised (Hepburn or Kunrei) or English form, and their initials (K.K., G.K.,
- * Y.K.); the guide asks to leave out 株式会社 and the like. Matched as whole words, case-insensitively.
+ * Company-form words in romanised (Hepburn or Kunrei) or English form, one word or two
+ * (KABUSHIKIGAISHA, YUGEN GAISHA), and their initials (K.K., G.K., Y.K.); the guide asks to leave out
+ * 株式会社 and the like. Matched as whole words, case-insensitively. CO-OP is a name, not "Co.".
  * Standalone GODO/YUGEN are not refused: they begin real names (合同製鐵 GODO SEITETSU).
  */
 const COMPANY_FORM_WORD =
-  /(^|[\s.-])(kabushiki|kabusiki|kaisha|kaisya|gaisha|gaisya|kabushikikaisha|kabushikigaisha|k\.?\s?k|g\.?\s?k|y\.?\s?k|co|ltd|limited|inc|incorporated|corp|corporation|llc)(?=$|[\s.-])/iu;
+  /(?<=^|[\s.-])((?:kabushiki|kabusiki|yugen|yuugen|godo|goudou|gomei|goshi)?(?:kaisha|kaisya|gaisha|gaisya)|kabushiki|kabusiki|k\.?\s?k|g\.?\s?k|y\.?\s?k|co(?!-op)|ltd|limited|inc|incorporated|corp|corporation|llc)(?=$|[\s.-])/iu;
+/** Control characters, bidirectional overrides and marks, lone surrogates: never part of a name or address. */
+const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/u;
+/** Zero-width characters, which show nothing: a value of only these (and spaces) is not a value. */
+const INVISIBLE_ONLY = /^[\s\u200b-\u200d\u2060\ufeff]+$/u;
 
 const required = { error: 'required' } as const;
+
+/**
+ * A check that reports `code` with the first character `find` finds, named in the message
+ * (`params.character`); `abort` stops the checks after it.
+ */
+function characterCheck(pattern: RegExp, code: ValidationCode, abort = false, describe = (character: string) => character) {
+  return z.superRefine((value: string, context) => {
+    const character = pattern.exec(value)?.[0];
+    if (character === undefined) return;
+    context.issues.push({ code: 'custom', message: code, input: value, params: { character: describe(character) }, continue: !abort });
+  });
+}
+
+/** `U+202E`: how a character that cannot be shown is named. */
+const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Refuses control, bidi and lone-surrogate characters, and values made only of invisible ones (every text field, browser and server alike). */
+const safeText = [
+  characterCheck(UNSAFE_CHARACTER, 'unsafeCharacter', true, codePoint),
+  z.refine((value: unknown) => !INVISIBLE_ONLY.test(value as string), { error: 'invisibleOnly', abort: true }),
+] as const;
 
 /**
  * A required text, normalised by `normalise`, at most `max` characters after normalising.
@@ -61,6 +102,7 @@ const required = { error: 'required' } as const;
 export function requiredText(normalise: (input: string) => string = trimmed, max = MAX_TEXT_LENGTH) {
   return z.string(required).check(
     z.overwrite(normalise),
+    ...safeText,
     z.minLength(1, { error: 'required', abort: true }),
     z.maxLength(max, { error: 'tooLong', abort: true }),
   );
@@ -68,13 +110,19 @@ export function requiredText(normalise: (input: string) => string = trimmed, max
 
 /** An optional text: empty after trimming means absent (`withoutBlankFields` drops it). */
 export const optionalText = z.optional(
-  z.string().check(z.overwrite(trimmed), z.maxLength(MAX_TEXT_LENGTH, { error: 'tooLong' })),
+  z.string().check(z.overwrite(trimmed), ...safeText, z.maxLength(MAX_TEXT_LENGTH, { error: 'tooLong' })),
 );
 
-const katakana = requiredText(toFullWidthKatakana).check(z.regex(KATAKANA, { error: 'katakana' }));
+/** Full-width katakana; a refused character is named (「(」 of 「(カ)」). */
+const katakana = requiredText(toFullWidthKatakana).check(characterCheck(NOT_KATAKANA, 'katakana'));
 
+/** The certificate's alphabet: only its characters (the first other one named), and at least one letter or digit. */
 const certificateAlphabet = (max: number) =>
-  requiredText(toHalfWidthAlphabet, max).check(z.regex(CERTIFICATE_ALPHABET, { error: 'alphabet' }));
+  requiredText(toHalfWidthAlphabet, max).check(
+    characterCheck(NOT_CERTIFICATE_ALPHABET, 'alphabet'),
+    // Only when every character is allowed: 「山田」 hears about 「山」, not also about letters.
+    z.refine((value: string) => NOT_CERTIFICATE_ALPHABET.test(value) || /[A-Za-z0-9]/.test(value), { error: 'alphabetLetter' }),
+  );
 
 /** STEP 1: both terms must be accepted (application guide, FAQ 1). */
 export const termsSchema = z.object({
@@ -82,16 +130,20 @@ export const termsSchema = z.object({
   certificate: z.literal(true, { error: 'consentRequired' }),
 });
 
-/** 13 digits with a valid check digit; full-width digits and hyphens are normalised first. */
+/**
+ * 13 digits with a valid check digit; full-width digits and hyphens are normalised first, and a leading
+ * `T` (the invoice registration number) is dropped.
+ */
 export const corporateNumberSchema = z.string(required).check(
-  z.overwrite(digitsOnly),
+  z.overwrite(corporateNumberDigits),
+  ...safeText,
   z.minLength(1, { error: 'required', abort: true }),
   z.regex(/^\d{13}$/, { error: 'corporateNumberFormat', abort: true }),
   z.refine(isValidCorporateNumber, { error: 'corporateNumberCheckDigit' }),
 );
 
 const companyFields = {
-  name: requiredText(trimmed),
+  name: requiredText(companyName),
   nameKana: katakana,
   address: requiredText(trimmed),
   representative: requiredText(trimmed),
@@ -120,8 +172,11 @@ export const adminUserSchema = z.object({
   department: optionalText,
   title: optionalText,
   address: requiredText(trimmed),
-  phone: requiredText(digitsOnly).check(z.regex(JAPANESE_PHONE, { error: 'phone' })),
-  email: requiredText(trimmed, 254).check(z.email({ error: 'email' })),
+  phone: requiredText(phoneDigits).check(
+    z.refine((value: string) => !PHONE_EXTENSION.test(value), { error: 'phoneExtension', abort: true }),
+    z.regex(JAPANESE_PHONE, { error: 'phone' }),
+  ),
+  email: requiredText(emailAddress, 254).check(z.email({ error: 'email' })),
 });
 
 /**

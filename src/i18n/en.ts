@@ -64,12 +64,29 @@ export const en: Messages = {
       'If your company has already applied for CECTRUST-Light online, you do not need to apply again, even when another company invites you. Instead, give your existing IDs (company ID and user IDs) to the company that invited you this time.',
     oneApplication:
       'If you receive several invitations at around the same time, submit only one application, unless you want to register separate offices or separate electronic certificates.',
-    bothRequired: 'Please tick both terms of use.',
+    bothRequired: 'Please make sure that both terms of use are ticked.',
+    prepareHeading: 'Documents you need',
+    prepareIntro: 'Before you start, prepare the following document for your type of applicant as a PDF file.',
+    prepareItem: '{{kind}}: {{document}}',
+    cannotMakePdf:
+      'If you cannot make your company’s certificate of seal impression (issued within the last 3 months) into a PDF file, please contact the CECTRUST-Light service desk by email: {{email}}.',
   },
   company: {
     heading: 'Company information',
     intro:
       'Whichever office is applying, enter the registered information of your head office as recorded at the Legal Affairs Bureau and shown on your certificate of seal impression.',
+    byKind: {
+      soleProprietor: {
+        intro: 'Enter the details shown on your notification of business commencement (which must state your trade name).',
+        nameHint: 'Enter the trade name shown on your notification of business commencement.',
+        addressHint: 'Enter the address shown on your notification of business commencement.',
+      },
+      condoAssociation: {
+        intro: 'Enter the details of the management association shown in the general meeting minutes and the signed contract.',
+        nameHint: 'Enter the name of the management association exactly as in the general meeting minutes.',
+        addressHint: 'Enter the address of the management association.',
+      },
+    },
     kind: 'Type',
     kinds: {
       corporation: 'Corporation',
@@ -97,7 +114,7 @@ export const en: Messages = {
     documentHint: {
       corporation:
         'Certificate of seal impression for the company representative’s registered seal (issued within the last 3 months; a copy is accepted)',
-      municipality: 'The sealed documents sent to you in advance',
+      municipality: 'The documents we sealed and sent to you in advance',
       soleProprietor:
         'Notification of business commencement (it must show your trade name). A notification without a trade name cannot be accepted.',
       condoAssociation: 'General meeting minutes and a copy of the signed contract',
@@ -107,6 +124,8 @@ export const en: Messages = {
     documentNone: 'No file selected',
     documentCleared: 'File selection cleared',
     documentChecking: 'Checking the file…',
+    documentKindChanged:
+      'You changed the type to “{{kind}}”, so the file you had chosen ({{name}}) was removed. Choose the PDF of the {{document}}.',
   },
   adminUser: {
     heading: 'Administrator ID user',
@@ -128,6 +147,14 @@ export const en: Messages = {
     heading: 'Electronic certificate information',
     intro:
       'The CECTRUST-Light electronic certificate is the electronic version of a role seal bearing your organisation and job title. The information you enter here is registered in the electronic certificate.',
+    embedded:
+      'The electronic certificate is embedded in the electronic contract and shows the company, department and job title that approved it (it does not appear on the contract screen or in print).',
+    alphabetChoice: 'You may write these in English or in romanised Japanese.',
+    departmentAlphaQualifier: '(the department with authority to sign contracts)',
+    titleAlphaQualifier: '(the job title with authority to sign contracts)',
+    helpQuestion: 'What should I enter as the department and job title of the certificate? May I enter my own?',
+    helpAnswer:
+      'The CECTRUST-Light electronic certificate stores the organisation, department and job title you apply with, and signing with it can be regarded as the same act as stamping the document with the role seal (company seal). It is therefore preferable to register an organisation and job title fit to stand as the company seal on contracts. Taking this into account, each company decides what to apply with.',
     warning: 'Electronic certificate information cannot be changed after issuance. Please enter it carefully.',
     roleNotPerson:
       'Enter the job title of the person authorised to sign. Do not enter the applicant’s or any other individual’s department or personal name.',
@@ -150,6 +177,7 @@ export const en: Messages = {
   confirmation: {
     heading: 'Check your application',
     intro: 'Please check your application, then press Submit.',
+    keepCopy: 'Be sure to keep a copy of these details.',
     noCopy: 'No copy of your application will be issued. Print or save this page if you need one.',
     company: 'Company information',
     adminUser: 'Administrator ID information',
@@ -165,6 +193,13 @@ export const en: Messages = {
     mailsIntro:
       'After the procedures are completed, you will receive the following emails at the administrator ID user’s address, each as soon as its procedure is done. They do not all arrive at the same time.',
     mailsTiming: 'Emails ④–⑥ arrive within a few days after emails ①–③.',
+    keepMails: 'Keep the emails you receive (the information you use CECTRUST-Light with) in a safe place.',
+    startTiming:
+      'You can usually start using the service within a day or two. When many applications are being processed, it takes about 5 business days.',
+    hurry: 'If you need to start sooner, please email us: CECTRUST-Light desk, {{email}}',
+    manualIntro:
+      'For how to use CECTRUST-Light, see the videos and the operating instructions (PDF). The preparation you need before your first contract is described in the operation manual.',
+    manualLink: 'Operation manual (videos and PDF)',
     mails: {
       userId: 'User ID issued — 【CECTRUST-Lightサービス】利用者ID発行のお知らせ',
       password: 'Initial login password — 【CECTRUST-Lightサービス】初回ログインパスワードのお知らせ',
@@ -219,6 +254,17 @@ export const en: Messages = {
     documentEmpty: 'The selected file is empty. Choose a PDF file with content.',
     documentTooLarge: 'The file is too large. Choose a PDF file of {{maximum}} or less.',
     documentNotPdf: 'The selected file is not a PDF. Choose a PDF file.',
-    documentEncrypted: 'Password-protected PDFs cannot be accepted. Choose a PDF without protection.',
+    documentIncomplete: 'The file seems incomplete (the end of the PDF is missing). Save it again, then choose it.',
+    documentEncrypted:
+      'PDFs that need a password to open cannot be accepted. Choose a PDF without an opening password (PDFs that only restrict printing or copying are accepted).',
+    phoneExtension: 'Do not enter an extension in {{field}}. Enter the phone number without it.',
+    alphabetLetter: '{{field}} must contain at least one letter or digit.',
+    unsafeCharacter: '{{field}} contains a character that cannot be used (a control or invisible formatting character). Delete it and enter the value again.',
+    invisibleOnly: '{{field}} contains only invisible characters (such as zero-width spaces). Enter a value.',
+    named: {
+      katakana: '{{field}} contains a character that cannot be used: “{{character}}”. Use full-width katakana, the long vowel mark, the middle dot and spaces.',
+      alphabet: '{{field}} contains a character that cannot be used: “{{character}}”. Only half-width letters, digits, periods, hyphens and spaces are allowed.',
+      unsafeCharacter: '{{field}} contains a character that cannot be used ({{character}}). Delete control and invisible formatting characters.',
+    },
   },
 };

@@ -72,7 +72,7 @@ function pdfBytes(trailerExtra = '', extraObjects: string[] = []): Uint8Array<Ar
  * A small valid PDF named `テスト証明書.pdf`: starts with `%PDF-1.4`, ends with `%%EOF`.
  *
  * @example
- * documentProblem(new Uint8Array(await minimalPdf().arrayBuffer())) // undefined
+ * await documentProblem(new Uint8Array(await minimalPdf().arrayBuffer())) // undefined
  */
 export function minimalPdf(): File {
   return new File([pdfBytes()], 'テスト証明書.pdf', { type: 'application/pdf' });
@@ -90,7 +90,8 @@ export function notPdf(): File {
 }
 
 /**
- * A password-protected PDF (its trailer names an `/Encrypt` dictionary): refused as `document_encrypted`.
+ * A PDF that needs a password to open (its `/U` does not match the empty password): refused as
+ * `document_encrypted`.
  *
  * @example
  * await api.submitApplication(validApplication(), encryptedPdf(), key) // ApiError document_encrypted, 415
@@ -100,6 +101,33 @@ export function encryptedPdf(): File {
   return new File([pdfBytes(' /Encrypt 4 0 R /ID [<00> <00>]', [encrypt])], 'encrypted.pdf', {
     type: 'application/pdf',
   });
+}
+
+/** test/fixtures/pdf/owner-aes-256.pdf (qpdf: AES-256, revision 6, empty user password, owner password `owner`). */
+const OWNER_PASSWORD_PDF = 'JVBERi0xLjcKJb/3ov4KMSAwIG9iago8PCAvRXh0ZW5zaW9ucyA8PCAvQURCRSA8PCAvQmFzZVZlcnNpb24gLzEuNyAvRXh0ZW5zaW9uTGV2ZWwgOCA+PiA+PiAvUGFnZXMgMiAwIFIgL1R5cGUgL0NhdGFsb2cgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL0NvdW50IDEgL0tpZHMgWyAzIDAgUiBdIC9UeXBlIC9QYWdlcyA+PgplbmRvYmoKMyAwIG9iago8PCAvQ29udGVudHMgNCAwIFIgL01lZGlhQm94IFsgMCAwIDIwMCAyMDAgXSAvUGFyZW50IDIgMCBSIC9SZXNvdXJjZXMgPDwgL0ZvbnQgPDwgL0YxIDw8IC9CYXNlRm9udCAvSGVsdmV0aWNhIC9TdWJ0eXBlIC9UeXBlMSAvVHlwZSAvRm9udCA+PiA+PiA+PiAvVHlwZSAvUGFnZSA+PgplbmRvYmoKNCAwIG9iago8PCAvRmlsdGVyIC9GbGF0ZURlY29kZSAvTGVuZ3RoIDY0ID4+CnN0cmVhbQoOHCo4RlRicH6Mmqi2xNLg/zYVdUoDXsqAc3gN6REHH4apMVKpw9pbT5dMxN8jtxImJjydlHuFkzuEwn19dDycZW5kc3RyZWFtCmVuZG9iago1IDAgb2JqCjw8IC9DRiA8PCAvU3RkQ0YgPDwgL0F1dGhFdmVudCAvRG9jT3BlbiAvQ0ZNIC9BRVNWMyAvTGVuZ3RoIDMyID4+ID4+IC9GaWx0ZXIgL1N0YW5kYXJkIC9MZW5ndGggMjU2IC9PIDxhNGViOGVjMjAwOTU2ZjhjNWQ1ZGM1OTk0NTA3MzU5NTJmYzEzYWNlM2NkYWIwZWY3NDc1M2M5NzE4N2ViYjgzZDhkZGMwYzk4MmNiMTBlZGM4NDRmNmMxM2M5YmY5ZGE+IC9PRSA8NmY3OGU5MGRhZDY3NTFjMzQ3YWUxNDlmZDE4YWY1MWUxMTg0ZGIwNjBkMzg3OWIwMWIwY2I5ODAxYTNhMGJmMj4gL1AgLTQgL1Blcm1zIDw2ODM1MmZmZjY2MDIzMWNlYTZhY2UzYjY1ZDE4OWVlMz4gL1IgNiAvU3RtRiAvU3RkQ0YgL1N0ckYgL1N0ZENGIC9VIDwyOWUwN2M0MTRiMjMwZTAzZjE0NTkyZGIxMDcyOWY1OWNlNDI4MTg5MTczMmY4MzI1ZmU0Njk4YzgwN2Q3NDNjNjAyYTI1ZWQ3ZDJiMjI3OGUxMmRiNDY3Zjk1YjQ4ZmU+IC9VRSA8N2EzZjllODg2NWE1MTUzODk5ZWVlYTY0OThjOWU2ZDNmNWE5MTJhZmViZDA4ZTU5ODZiMzI3NWQzNzY3Mzg2Yz4gL1YgNSA+PgplbmRvYmoKeHJlZgowIDYKMDAwMDAwMDAwMCA2NTUzNSBmIAowMDAwMDAwMDE1IDAwMDAwIG4gCjAwMDAwMDAxMzAgMDAwMDAgbiAKMDAwMDAwMDE4OSAwMDAwMCBuIAowMDAwMDAwMzY2IDAwMDAwIG4gCjAwMDAwMDA1MDAgMDAwMDAgbiAKdHJhaWxlciA8PCAvUm9vdCAxIDAgUiAvU2l6ZSA2IC9JRCBbPDMxNDE1OTI2NTM1ODk3OTMyMzg0NjI2NDMzODMyNzk1PjwzMTQxNTkyNjUzNTg5NzkzMjM4NDYyNjQzMzgzMjc5NT5dIC9FbmNyeXB0IDUgMCBSID4+CnN0YXJ0eHJlZgoxMDQ3CiUlRU9GCg==';
+
+/**
+ * A PDF restricted by an owner password only, as scanned and issued documents often are: it opens
+ * without a password (AES-256), so it is accepted.
+ *
+ * @example
+ * await documentProblem(new Uint8Array(await ownerPasswordPdf().arrayBuffer())) // undefined
+ */
+export function ownerPasswordPdf(): File {
+  const bytes = Uint8Array.from(atob(OWNER_PASSWORD_PDF), (char) => char.charCodeAt(0));
+  return new File([bytes], '印鑑証明書（閲覧制限付き）.pdf', { type: 'application/pdf' });
+}
+
+/**
+ * The first half of a valid PDF, as a download cut short leaves it: no `startxref`, no `%%EOF`;
+ * refused as `document_incomplete`.
+ *
+ * @example
+ * await api.submitApplication(validApplication(), truncatedPdf(), key) // ApiError document_incomplete, 415
+ */
+export function truncatedPdf(): File {
+  const bytes = pdfBytes();
+  return new File([bytes.slice(0, bytes.length >> 1)], 'truncated.pdf', { type: 'application/pdf' });
 }
 
 /**
@@ -121,7 +149,7 @@ export function emptyPdf(): File {
  */
 export function oversizePdf(bytes: number = DEFAULT_MAX_DOCUMENT_BYTES + 1): File {
   const head = new TextEncoder().encode('%PDF-1.4\n%');
-  const tail = new TextEncoder().encode('\n%%EOF');
+  const tail = new TextEncoder().encode('\nstartxref\n0\n%%EOF');
   const content = new Uint8Array(Math.max(bytes, head.length + tail.length)).fill(0x20);
   content.set(head, 0);
   content.set(tail, content.length - tail.length);

@@ -106,7 +106,8 @@ const DOCUMENT_REFUSALS: Record<DocumentProblem, { status: number; code: string;
   documentEmpty: { status: 400, code: 'validation_failed', message: 'The document is empty' },
   documentTooLarge: { status: 413, code: 'document_too_large', message: 'The document is too large' },
   documentNotPdf: { status: 415, code: 'document_not_pdf', message: 'The document is not a PDF' },
-  documentEncrypted: { status: 415, code: 'document_encrypted', message: 'The document is password-protected' },
+  documentIncomplete: { status: 415, code: 'document_incomplete', message: 'The document is incomplete (no trailer)' },
+  documentEncrypted: { status: 415, code: 'document_encrypted', message: 'The document needs a password to open' },
 };
 
 /** An error response in the contract's shape. */
@@ -348,7 +349,7 @@ export class MockBackend {
     if (!validation.ok) {
       return validationFailed(validation.issues.map(({ path, code }) => ({ path, message: code, code })));
     }
-    const problem = documentProblem(documentBytes, this.#maxDocumentBytes);
+    const problem = await documentProblem(documentBytes, this.#maxDocumentBytes);
     if (problem) {
       const { status, code, message } = DOCUMENT_REFUSALS[problem];
       const issues = status === 400 ? [{ path: ['document'], message: problem, code: problem }] : undefined;

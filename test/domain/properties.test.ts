@@ -10,16 +10,21 @@ import {
   adminUserSchema,
   applicationSchema,
   certificateSchema,
+  companyName,
   companySchema,
+  corporateNumberDigits,
   corporateNumberSchema,
   digitsOnly,
   documentProblem,
+  emailAddress,
   ENTITY_KINDS,
+  FIELD_NORMALISERS,
   firstIssueByField,
   KINDS_WITH_CORPORATE_NUMBER,
   MAX_COMPANY_NAME_ALPHA,
   MAX_DEPARTMENT_TITLE_ALPHA,
   MAX_TEXT_LENGTH,
+  phoneDigits,
   termsSchema,
   toFullWidthKatakana,
   toHalfWidthAlphabet,
@@ -126,7 +131,7 @@ const phoneLike = fc.oneof(
   { arbitrary: fc.tuple(digit, fc.array(digit, { minLength: 7, maxLength: 11 })).chain(([first, rest]) => typedDigits([first, ...rest])), weight: 1 },
 );
 
-const KANA = [...'ヤマダタロウやまだたろうｶﾌﾞｼｷｶﾞｲｼｬーｰ・･ヴァ', ' ', '\u3000'];
+const KANA = [...'ヤマダタロウやまだたろうｶﾌﾞｼｷｶﾞｲｼｬーｰ・･ヴァすゞヽヾ-－‐−―', ' ', '\u3000'];
 const kanaLike = fc.oneof(
   { arbitrary: fc.string({ unit: fc.constantFrom(...KANA), minLength: 1, maxLength: 20 }), weight: 3 },
   { arbitrary: fc.string({ unit: fc.constantFrom(...KANA, 'a', 'Ａ', '山', '1'), minLength: 1, maxLength: 20 }), weight: 1 },
@@ -134,7 +139,7 @@ const kanaLike = fc.oneof(
 
 const alphaLike = (maxLength: number) =>
   fc.string({
-    unit: fc.constantFrom(...'ABCDEHIKLNOSTYabcdeiklnot0123 .-', ...'ＡＢＣＫａｂｃ０１．－', '\u3000', '  ', 'CO', 'INC', 'KK', 'LTD'),
+    unit: fc.constantFrom(...'ABCDEHIKLNOSTYabcdeiklnot0123 .-', ...'ＡＢＣＫａｂｃ０１．－', ...'ŌōÉーー‐−–—', '\u3000', '  ', 'CO', 'INC', 'KK', 'LTD', 'CO-OP', 'YUGENGAISHA'),
     minLength: 1,
     maxLength,
   });
@@ -201,8 +206,13 @@ const applicationDraftArbitrary = fc.record({
 // Rules, stated again independently of the schemas
 
 const KATAKANA_ONLY = /^[\u30a1-\u30fa\u30fc\u30fb\u3000]+$/u;
+/** Control characters and bidirectional controls: refused in every text field. */
+const CONTROL_OR_BIDI = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const CERTIFICATE_ALPHABET = /^[A-Za-z0-9 .-]+$/;
-const FORM_WORDS = new Set(['co', 'ltd', 'inc', 'corp', 'llc', 'limited', 'corporation', 'incorporated', 'kabushiki', 'kaisha', 'gaisha', 'kk']);
+const FORM_WORDS = new Set([
+  ...['co', 'ltd', 'inc', 'corp', 'llc', 'limited', 'corporation', 'incorporated', 'kabushiki', 'kaisha', 'gaisha', 'kk'],
+  ...['kabushikigaisha', 'yugengaisha', 'godogaisha', 'gomeigaisha', 'goshigaisha'],
+]);
 
 function assertTrimmedText(value: unknown, max = MAX_TEXT_LENGTH): void {
   assert.equal(typeof value, 'string');
@@ -251,7 +261,7 @@ function assertCertificateRule(certificate: Record<string, string>): void {
   assertCertificateAlphabet(certificate.departmentAlpha!, MAX_DEPARTMENT_TITLE_ALPHA);
   assertCertificateAlphabet(certificate.titleAlpha!, MAX_DEPARTMENT_TITLE_ALPHA);
   assert.ok(certificate.departmentAlpha!.length + certificate.titleAlpha!.length <= MAX_DEPARTMENT_TITLE_ALPHA);
-  const words = certificate.companyNameAlpha!.toLowerCase().split(/[\s.-]+/);
+  const words = certificate.companyNameAlpha!.toLowerCase().replaceAll('co-op', 'coop').split(/[\s.-]+/);
   assert.ok(!words.some((word) => FORM_WORDS.has(word)), `${certificate.companyNameAlpha} has no company-form word`);
   assertTrimmedText(certificate.departmentJa);
   assertTrimmedText(certificate.titleJa);
@@ -279,7 +289,7 @@ function checkSection<T>(
 // ---------------------------------------------------------------------------------------------
 // Normalisers
 
-const normalisers = { digitsOnly, toFullWidthKatakana, toHalfWidthAlphabet, trimmed };
+const normalisers = { digitsOnly, corporateNumberDigits, phoneDigits, toFullWidthKatakana, toHalfWidthAlphabet, emailAddress, companyName, trimmed };
 
 describe('normalisers, over random and adversarial text', () => {
   for (const [name, normalise] of Object.entries(normalisers)) {
@@ -292,7 +302,7 @@ describe('normalisers, over random and adversarial text', () => {
     });
   }
 
-  for (const name of ['trimmed', 'toHalfWidthAlphabet'] as const) {
+  for (const name of ['trimmed', 'toHalfWidthAlphabet', 'emailAddress', 'companyName', 'corporateNumberDigits', 'phoneDigits'] as const) {
     it(`${name} is idempotent on any text`, () => {
       const normalise = normalisers[name];
       fc.assert(fc.property(fc.oneof(anyText, typed), (input) => normalise(normalise(input)) === normalise(input)), RUNS);
@@ -470,6 +480,27 @@ describe('section schemas, over random drafts', () => {
     assert.ok(counter.accepted > 0, `some random applications were accepted (${counter.accepted}/${RUNS.numRuns})`);
   });
 
+  it('sends exactly what the forms show once a field is left: each accepted value is FIELD_NORMALISERS applied to the typed one', () => {
+    const sectionsWithNormalisers: Array<[keyof typeof FIELD_NORMALISERS, Parameters<typeof validateSection>[0], fc.Arbitrary<Record<string, unknown>>]> = [
+      ['company', companySchema, companyDraft],
+      ['adminUser', adminUserSchema, adminUserDraftArbitrary],
+      ['certificate', certificateSchema, certificateDraftArbitrary],
+    ];
+    for (const [section, schema, draftArbitrary] of sectionsWithNormalisers) {
+      fc.assert(
+        fc.property(draftArbitrary, (draft) => {
+          const result = validateSection(schema, draft);
+          if (!result.ok) return;
+          const value = result.value as Record<string, unknown>;
+          for (const [field, normalise] of Object.entries(FIELD_NORMALISERS[section])) {
+            if (value[field] !== undefined) assert.equal(value[field], (normalise as (input: string) => string)(draft[field] as string), `${section}.${field}`);
+          }
+        }),
+        RUNS,
+      );
+    }
+  });
+
   it('applicationSchema never throws on anything at all', () => {
     fc.assert(
       fc.property(fc.anything(), (draft) => {
@@ -479,12 +510,13 @@ describe('section schemas, over random drafts', () => {
     );
   });
 
-  it('keeps any free text, markup included, verbatim but trimmed: rendering is what escapes it', () => {
+  it('keeps any free text, markup included, verbatim but trimmed (㈱ written out): rendering is what escapes it', () => {
     fc.assert(
       fc.property(fc.oneof(anyText, payloads), (name) => {
         const result = validateSection(companySchema, { ...corporationDraft, name });
-        const text = name.trim();
-        if (text.length >= 1 && text.length <= MAX_TEXT_LENGTH) {
+        const text = companyName(name);
+        const unsafe = CONTROL_OR_BIDI.test(text) || /\p{Cs}/u.test(text) || /^[\s\u200b-\u200d\u2060\ufeff]+$/u.test(text);
+        if (text.length >= 1 && text.length <= MAX_TEXT_LENGTH && !unsafe) {
           assert.deepEqual(result, { ok: true, value: { ...corporationDraft, name: text } });
         } else {
           assert.equal(result.ok, false);
@@ -497,7 +529,7 @@ describe('section schemas, over random drafts', () => {
   it('refuses any phone of the wrong length or not starting with 0 (phone)', () => {
     fc.assert(
       fc.property(phoneLike, (phone) => {
-        const digits = digitsOnly(phone);
+        const digits = phoneDigits(phone);
         const result = validateSection(adminUserSchema, { ...adminUserDraft, phone });
         assert.equal(result.ok, /^0\d{9,10}$/.test(digits));
       }),
@@ -561,37 +593,54 @@ describe('withoutBlankFields and firstIssueByField, over random values', () => {
 });
 
 describe('documentProblem, over random bytes', () => {
-  const ENCRYPT = new TextEncoder().encode('/Encrypt');
   const PDF_HEADER = new TextEncoder().encode('%PDF-');
+  const TRAILER = new TextEncoder().encode('\nstartxref\n0\n%%EOF\n');
+  const ENCRYPT = new TextEncoder().encode('/Encrypt');
   const contains = (haystack: Uint8Array, needle: Uint8Array) =>
     Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(Buffer.from(needle)) !== -1;
+  const join = (...parts: Uint8Array[]) => new Uint8Array(parts.flatMap((part) => [...part]));
 
   const documentBytes = fc.oneof(
     fc.uint8Array({ maxLength: 200 }),
-    fc.uint8Array({ maxLength: 200 }).map((body) => new Uint8Array([...PDF_HEADER, ...body])),
-    fc.uint8Array({ maxLength: 100 }).map((body) => new Uint8Array([...PDF_HEADER, ...body, ...ENCRYPT])),
+    fc.uint8Array({ maxLength: 200 }).map((body) => join(PDF_HEADER, body)),
+    fc.uint8Array({ maxLength: 200 }).map((body) => join(PDF_HEADER, body, TRAILER)),
+    fc.tuple(fc.uint8Array({ maxLength: 100 }), fc.uint8Array({ maxLength: 100 })).map(([junk, body]) => join(junk, PDF_HEADER, body, TRAILER)),
+    fc.uint8Array({ maxLength: 100 }).map((body) => join(PDF_HEADER, body, ENCRYPT, TRAILER)),
   );
 
-  it('never throws, and accepts only a %PDF- document within the maximum without /Encrypt', () => {
-    fc.assert(
-      fc.property(documentBytes, fc.integer({ min: 0, max: 300 }), (bytes, maxBytes) => {
-        const problem = documentProblem(bytes, maxBytes);
+  it('never throws, and accepts only a document within the maximum with a header and a trailer', async () => {
+    await fc.assert(
+      fc.asyncProperty(documentBytes, fc.integer({ min: 0, max: 500 }), async (bytes, maxBytes) => {
+        const problem = await documentProblem(bytes, maxBytes);
         if (problem === undefined) {
           assert.ok(bytes.length > 0 && bytes.length <= maxBytes);
-          assert.deepEqual([...bytes.subarray(0, 5)], [...PDF_HEADER]);
-          assert.equal(contains(bytes, ENCRYPT), false);
+          const header = Buffer.from(bytes).indexOf('%PDF-');
+          assert.ok(header >= 0 && header <= 1024, 'the header within the first 1024 bytes');
+          assert.ok(Buffer.from(bytes).lastIndexOf('%%EOF') >= bytes.length - 1024, 'the trailer within the last 1024 bytes');
+          assert.ok(Buffer.from(bytes).indexOf('startxref') > header, 'startxref after the header');
         }
       }),
       RUNS,
     );
   });
 
-  it('accepts every %PDF- document within the maximum that has no /Encrypt', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), (body) => {
-        const bytes = new Uint8Array([...PDF_HEADER, ...body]);
-        fc.pre(!contains(bytes, ENCRYPT));
-        assert.equal(documentProblem(bytes, bytes.length), undefined);
+  it('accepts every document within the maximum with a header and a trailer and no /Encrypt', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 100 }), async (body, junk) => {
+        const bytes = join(junk.filter((byte) => byte !== 0x25), PDF_HEADER, body, TRAILER);
+        fc.pre(!contains(bytes, ENCRYPT) && !contains(body, new TextEncoder().encode('%%EOF')));
+        assert.equal(await documentProblem(bytes, bytes.length), undefined);
+      }),
+      RUNS,
+    );
+  });
+
+  it('refuses every document with an /Encrypt entry that proves nothing (documentEncrypted)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 100 }), async (body) => {
+        const bytes = join(PDF_HEADER, body, ENCRYPT, TRAILER);
+        fc.pre(!contains(body, new TextEncoder().encode('%%EOF')));
+        assert.equal(await documentProblem(bytes), 'documentEncrypted');
       }),
       RUNS,
     );

@@ -10,6 +10,8 @@ import {
   minimalPdf,
   notPdf,
   oversizePdf,
+  ownerPasswordPdf,
+  truncatedPdf,
   validApplication,
 } from '../../src/mocks/fixtures.js';
 import { MOCK_TOKENS, MockBackend } from '../../src/mocks/handlers.js';
@@ -159,6 +161,7 @@ describe('MockBackend', () => {
     const documentRefusals = [
       { name: 'not a PDF', document: notPdf(), status: 415, code: 'document_not_pdf' },
       { name: 'password-protected', document: encryptedPdf(), status: 415, code: 'document_encrypted' },
+      { name: 'cut short', document: truncatedPdf(), status: 415, code: 'document_incomplete' },
       { name: 'over 10 MB', document: oversizePdf(), status: 413, code: 'document_too_large' },
       { name: 'empty', document: emptyPdf(), status: 400, code: 'validation_failed', issue: 'documentEmpty' },
       { name: 'missing', document: null, status: 400, code: 'validation_failed', issue: 'documentRequired' },
@@ -172,6 +175,12 @@ describe('MockBackend', () => {
         expect(backend.received).to.have.length(0);
       });
     }
+
+    it('accepts a PDF restricted by an owner password only (201)', async () => {
+      const response = await answer(backend, submitRequest({ document: ownerPasswordPdf() }));
+      expect(response.status).to.equal(201);
+      expect(backend.received).to.have.length(1);
+    });
 
     it('applies a smaller document limit when given one', async () => {
       const small = new MockBackend({ endpoint: ENDPOINT, maxDocumentBytes: 2048 });
@@ -253,16 +262,23 @@ describe('fixtures', () => {
     expect(document.name).to.equal('テスト証明書.pdf');
     expect(text.startsWith('%PDF-1.4')).to.equal(true);
     expect(text.endsWith('%%EOF')).to.equal(true);
-    expect(documentProblem(await bytesOf(document))).to.equal(undefined);
+    expect(await documentProblem(await bytesOf(document))).to.equal(undefined);
   });
 
   it('each broken document fails the document check in its own way', async () => {
     expect(notPdf().name).to.equal('seal.pdf');
-    expect(documentProblem(await bytesOf(notPdf()))).to.equal('documentNotPdf');
-    expect(documentProblem(await bytesOf(encryptedPdf()))).to.equal('documentEncrypted');
-    expect(documentProblem(await bytesOf(emptyPdf()))).to.equal('documentEmpty');
+    expect(await documentProblem(await bytesOf(notPdf()))).to.equal('documentNotPdf');
+    expect(await documentProblem(await bytesOf(encryptedPdf()))).to.equal('documentEncrypted');
+    expect(await documentProblem(await bytesOf(truncatedPdf()))).to.equal('documentIncomplete');
+    expect(await documentProblem(await bytesOf(emptyPdf()))).to.equal('documentEmpty');
     expect(oversizePdf().size).to.equal(DEFAULT_MAX_DOCUMENT_BYTES + 1);
-    expect(documentProblem(await bytesOf(oversizePdf()))).to.equal('documentTooLarge');
-    expect(documentProblem(await bytesOf(oversizePdf(4096)))).to.equal(undefined);
+    expect(await documentProblem(await bytesOf(oversizePdf()))).to.equal('documentTooLarge');
+    expect(await documentProblem(await bytesOf(oversizePdf(4096)))).to.equal(undefined);
+  });
+
+  it('ownerPasswordPdf is encrypted, opens without a password, and is accepted (in the browser, with Web Crypto)', async () => {
+    const text = new TextDecoder('latin1').decode(await bytesOf(ownerPasswordPdf()));
+    expect(text).to.match(/\/Encrypt \d+ 0 R/);
+    expect(await documentProblem(await bytesOf(ownerPasswordPdf()))).to.equal(undefined);
   });
 });

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { adminUserSchema, validateSection } from '../../domain/index.js';
+import { adminUserSchema, FIELD_NORMALISERS, validateSection } from '../../domain/index.js';
 import type { AdminUserDraft } from '../shared/draft.js';
 import { textField } from '../shared/fields.js';
 import { FormStepElement } from '../shared/form-step.js';
@@ -22,6 +22,8 @@ const FIELDS = ['name', 'nameKana', 'department', 'title', 'address', 'phone', '
  * @csspart error-summary - The list of problems shown after a refused "next".
  */
 export class CecAdminUserForm extends FormStepElement<AdminUserDraft> {
+  protected override readonly normalisers = FIELD_NORMALISERS.adminUser;
+
   constructor() {
     super();
     this.value = {};

@@ -2,6 +2,7 @@ import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   certificateSchema,
+  FIELD_NORMALISERS,
   MAX_COMPANY_NAME_ALPHA,
   MAX_DEPARTMENT_TITLE_ALPHA,
   toHalfWidthAlphabet,
@@ -68,6 +69,8 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
    * inside the wizard the wizard's draft is shown instead.
    */
   @property({ attribute: 'company-name-ja' }) companyNameJa = '';
+
+  protected override readonly normalisers = FIELD_NORMALISERS.certificate;
 
   constructor() {
     super();

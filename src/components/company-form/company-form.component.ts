@@ -6,6 +6,7 @@ import {
   DEFAULT_MAX_DOCUMENT_BYTES,
   documentProblem,
   ENTITY_KINDS,
+  FIELD_NORMALISERS,
   KINDS_WITH_CORPORATE_NUMBER,
   validateSection,
   type DocumentProblem,
@@ -23,7 +24,8 @@ const CORPORATE_NUMBER_SITE = 'https://www.houjin-bangou.nta.go.jp/';
 /**
  * STEP 2 企業情報入力: the applicant company as registered (head office, as on the certificate of
  * seal), and the PDF that proves it. The corporate number is asked of 法人 and 自治体 only; the
- * document asked for follows the kind.
+ * document asked for, the intro and the hints follow the kind (application guide, STEP 2 ①種類), and
+ * changing the kind after a file was chosen asks for the new kind's document instead of keeping it.
  *
  * @summary The company section and its supporting PDF.
  * @fires cec-change - The user edited a field or chose/cleared the document; `event.value` is the new `CompanyDraft`.
@@ -73,9 +75,13 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
   /** Kinds the applicant may choose (an ordering company may allow only 法人); all four by default. */
   @property({ attribute: false }) allowedKinds: readonly EntityKind[] = ENTITY_KINDS;
 
+  protected override readonly normalisers = FIELD_NORMALISERS.company;
+
   /** Why the last chosen file was refused, if it was. */
   @state() private documentRefusal: DocumentProblem | undefined;
   @state() private checkingDocument = false;
+  /** The file let go of because the kind changed, until another is chosen: the user is told why. */
+  @state() private documentOfOtherKind: { name: string } | undefined;
 
   constructor() {
     super();
@@ -114,9 +120,12 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
     if (!file) return;
     this.checkingDocument = true;
     const problem =
-      file.size > this.maxDocumentBytes ? 'documentTooLarge' : documentProblem(new Uint8Array(await file.arrayBuffer()), this.maxDocumentBytes);
+      file.size > this.maxDocumentBytes
+        ? 'documentTooLarge'
+        : await documentProblem(new Uint8Array(await file.arrayBuffer()), this.maxDocumentBytes);
     this.checkingDocument = false;
     this.documentRefusal = problem;
+    this.documentOfOtherKind = undefined;
     // A refused file is not kept: the input is emptied so the same file can be chosen again once fixed.
     input.value = '';
     this.form.markTouched('document');
@@ -125,12 +134,26 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
 
   private clearDocument(): void {
     this.documentRefusal = undefined;
+    this.documentOfOtherKind = undefined;
     this.setField('document', undefined);
     this.renderRoot.querySelector<HTMLInputElement>('.file-input')?.focus();
   }
 
+  /** The 印鑑証明書 never silently becomes the 開業届: a file chosen for another kind is let go of, and the user told. */
   private selectKind(kind: EntityKind): void {
+    const file = this.value.document;
     this.setField('kind', kind);
+    if (!file) return;
+    this.documentRefusal = undefined;
+    this.documentOfOtherKind = { name: file.name };
+    this.setField('document', undefined);
+  }
+
+  /** A text of the current kind (`company.byKind.<kind>.<name>`), else the one of 法人 and 自治体 (`company.<name>`). */
+  private kindText(name: 'intro' | 'nameHint' | 'addressHint'): string {
+    const key = `company.byKind.${this.kind}.${name}`;
+    const text = this.localize.t(key);
+    return text === key ? this.localize.t(`company.${name}`) : text;
   }
 
   override render() {
@@ -140,7 +163,7 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
     return html`
       ${this.renderErrorSummary()}
       <h3>${t('company.heading')}</h3>
-      <p>${t('company.intro')}</p>
+      <p>${this.kindText('intro')}</p>
       ${this.renderKinds()}
       ${this.asksCorporateNumber
         ? textField(context, {
@@ -155,9 +178,9 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
               >`,
           })
         : nothing}
-      ${textField(context, { name: 'name', label: t('company.name'), value: v.name, required: true, hint: t('company.nameHint'), autocomplete: 'organization' })}
+      ${textField(context, { name: 'name', label: t('company.name'), value: v.name, required: true, hint: this.kindText('nameHint'), autocomplete: 'organization' })}
       ${textField(context, { name: 'nameKana', label: t('company.nameKana'), value: v.nameKana, required: true, hint: t('company.nameKanaHint') })}
-      ${textField(context, { name: 'address', label: t('company.address'), value: v.address, required: true, hint: t('company.addressHint'), autocomplete: 'street-address' })}
+      ${textField(context, { name: 'address', label: t('company.address'), value: v.address, required: true, hint: this.kindText('addressHint'), autocomplete: 'street-address' })}
       ${textField(context, { name: 'representative', label: t('company.representative'), value: v.representative, required: true })}
       ${this.renderDocument()}
     `;
@@ -219,7 +242,9 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
           ? t('company.documentChecking')
           : file
             ? t('company.documentSelected', { name: file.name, size: formatBytes(file.size) })
-            : t('company.documentNone')}
+            : this.documentOfOtherKind
+              ? t('company.documentKindChanged', { kind: t(`company.kinds.${this.kind}`), name: this.documentOfOtherKind.name, document: label })
+              : t('company.documentNone')}
       </p>
       ${errorLine(t, `${id}-error`, issue ? issueMessage(t, label, issue) : undefined)}
     </div>`;

@@ -10,6 +10,8 @@ export interface FieldContext {
   t: Translate;
   /** The issue to show next to a field now, if any. */
   issueOf(field: string): FieldIssue | undefined;
+  /** Every issue to show next to a field now, when the form reports more than the first. */
+  issuesOf?(field: string): FieldIssue[];
   /** The host's per-field options (readonly / hidden). */
   optionsOf(field: string): FieldOptions;
   onInput(field: string, value: string): void;
@@ -32,9 +34,31 @@ export interface TextFieldSpec {
 /** The id of a field's control inside its element's shadow root. */
 export const fieldId = (name: string) => `field-${name}`;
 
-/** The message of an issue on a field labelled `label`, in the user's language. */
+/**
+ * The message of an issue on a field labelled `label`, in the user's language. An issue that names the
+ * refused character (`params.character`) gets the message that quotes it (`errors.named.<code>`) when
+ * there is one.
+ */
 export function issueMessage(t: Translate, label: string, issue: FieldIssue): string {
-  return t(`errors.${issue.code}`, { field: label, ...issue.params });
+  const values = { field: label, ...issue.params };
+  if (issue.params?.character !== undefined) {
+    const key = `errors.named.${issue.code}`;
+    const text = t(key, values);
+    if (text !== key) return text;
+  }
+  return t(`errors.${issue.code}`, values);
+}
+
+/**
+ * Every problem of a field in one message, so one round of corrections fixes them all
+ * (「Co., Ltd.」: the comma and the company-form words at once).
+ *
+ * @example
+ * issuesMessage(t, '企業名(アルファベット)', issues) // '…「,」が含まれています。… 「株式会社」にあたる語…'
+ */
+export function issuesMessage(t: Translate, label: string, issues: readonly FieldIssue[]): string | undefined {
+  const messages = [...new Set(issues.map((issue) => issueMessage(t, label, issue)))];
+  return messages.length > 0 ? messages.join(' ') : undefined;
 }
 
 /** 「※必須」 or 「※任意」 after a label; hidden from screen readers, which hear `required` instead. */
@@ -62,7 +86,7 @@ export function textField(context: FieldContext, spec: TextFieldSpec): TemplateR
   const id = fieldId(spec.name);
   const options = context.optionsOf(spec.name);
   const issue = context.issueOf(spec.name);
-  const message = issue ? issueMessage(t, spec.label, issue) : undefined;
+  const message = issuesMessage(t, spec.label, context.issuesOf?.(spec.name) ?? (issue ? [issue] : []));
   const describedBy = [spec.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
   return html`<div class="field" part="field field-${spec.name}" ?hidden=${options.hidden}>
     <label class="label" part="label" for=${id}>${spec.label}${marker(t, spec.required)}</label>

@@ -45,6 +45,15 @@ export class FormState implements ReactiveController {
     return this.issues()[field];
   }
 
+  /** Every issue to show next to `field` now: all of them at once, not one per round. */
+  visibleIssueList(field: string): FieldIssue[] {
+    if (!this.#shown(field)) return [];
+    const server = this.#serverIssues[field];
+    if (server) return [server];
+    const result = this.#validate();
+    return result.ok ? [] : result.issues.filter((issue) => (issue.path[0] ?? '') === field);
+  }
+
   /** The issues to list in the error summary, in field order. */
   visibleIssues(fieldOrder: readonly string[]): Array<[string, FieldIssue]> {
     const issues = this.issues();

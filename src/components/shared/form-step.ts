@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FieldIssue, SectionResult } from '../../domain/index.js';
 import { ChangeEvent } from './events.js';
-import { errorSummary, fieldId, issueMessage, type FieldContext } from './fields.js';
+import { errorSummary, fieldId, issuesMessage, type FieldContext } from './fields.js';
 import { FormState, type FieldOptions } from './form-state.js';
 import { LocalizeController } from './localize.js';
 import type { WizardStep } from './step.js';
@@ -39,6 +39,8 @@ export abstract class FormStepElement<T extends object> extends LitElement imple
 
   protected readonly localize = new LocalizeController(this);
   protected readonly form = new FormState(this, () => this.check());
+  /** The domain's normaliser of each text field (`FIELD_NORMALISERS`): a field shows its result once it is left. */
+  protected readonly normalisers: Readonly<Record<string, (input: string) => string>> = {};
   /** The value this element last set itself; anything else arriving in `value` came from outside. */
   #ownValue: T | undefined;
 
@@ -46,6 +48,7 @@ export abstract class FormStepElement<T extends object> extends LitElement imple
   protected abstract check(): SectionResult<unknown>;
   /** Fields in display order: the error summary lists them in this order. */
   protected abstract fieldOrder(): readonly string[];
+
   /** The visible label of a field, which error messages name. */
   protected abstract labelOf(field: string): string;
 
@@ -96,16 +99,29 @@ export abstract class FormStepElement<T extends object> extends LitElement imple
       t: this.localize.t,
       issueOf: (field) => this.form.visibleIssue(field),
       optionsOf: (field) => this.fields[field] ?? {},
+      issuesOf: (field) => this.form.visibleIssueList(field),
       onInput: (field, fieldValue) => this.setField(field, fieldValue),
-      onBlur: (field) => this.form.markTouched(field),
+      onBlur: (field) => {
+        this.showNormalised(field);
+        this.form.markTouched(field);
+      },
     };
+  }
+
+  /** The converted value (full-width digits, kana, ㈱…) replaces what was typed once the field is left. */
+  private showNormalised(field: string): void {
+    const normalise = this.normalisers[field];
+    const typed = (this.value as Record<string, unknown>)[field];
+    if (!normalise || typeof typed !== 'string' || this.fields[field]?.readonly) return;
+    const converted = normalise(typed);
+    if (converted !== typed) this.setField(field, converted);
   }
 
   protected renderErrorSummary(): TemplateResult | unknown {
     if (!this.form.submitted) return undefined;
-    const entries = this.form.visibleIssues(this.fieldOrder()).map(([field, issue]) => ({
+    const entries = this.form.visibleIssues(this.fieldOrder()).map(([field]) => ({
       field,
-      message: issueMessage(this.localize.t, this.labelOf(field), issue),
+      message: issuesMessage(this.localize.t, this.labelOf(field), this.form.visibleIssueList(field)) ?? '',
     }));
     return errorSummary(this.localize.t, entries, (field) => this.focusField(field));
   }
