@@ -17,7 +17,7 @@ const server = await createServer({
   port: 0,
   allowedOrigins: [],
   log: () => {},
-  benchmark: true,
+  rateLimits: 'off',
   ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}),
 });
 await seedOrderingCompany(server.database, { name: '発注建設株式会社', apiKey: API_KEY });

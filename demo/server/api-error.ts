@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../src/domain/index.js';
 
 /** HTTP statuses this server answers errors with. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 500 | 503;
 
 /** One entry of `error.issues`: the message is the validation code, so clients can translate it. */
 export interface ApiIssue {
@@ -20,6 +20,9 @@ const MESSAGES: Record<string, string> = {
   document_too_large: 'The document or the request is larger than allowed.',
   document_not_pdf: 'The document is not a PDF.',
   document_encrypted: 'The document is password-protected.',
+  document_incomplete: 'The document seems incomplete (no end of file); save it again.',
+  too_many_requests: 'Too many attempts; wait for the time in Retry-After.',
+  forbidden_host: 'This server does not answer to this host name.',
   payload_too_large: 'The request body is larger than allowed.',
   unauthorized: 'A valid API key is required (Authorization: Bearer <key>).',
   forbidden_origin: 'This origin may not call the API.',

@@ -1,5 +1,7 @@
 /**
- * The reference backend: the contract of SPEC.md over Hono, stored in SQLite under a data directory.
+ * The reference backend: the contract of SPEC.md over Hono, stored in SQLite under a data directory,
+ * or in PostgreSQL (`databaseUrl`); mails delivered over SMTP when `smtpUrl` is given; the retention
+ * purge on a schedule.
  *
  * @example
  * const server = await createServer({ dataDir, port: 0, allowedOrigins: ['http://localhost:5173'] });
@@ -13,8 +15,20 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../../src/domain/index.js';
 import { ApiError } from './api-error.js';
 import { openDatabase, type Database } from './database.js';
-import { allowedOriginsOnly, logUnexpectedError, requestLog, securityHeaders, type LogSink } from './http/middleware.js';
+import {
+  allowedHostsOnly,
+  allowedOriginsOnly,
+  logUnexpectedError,
+  noStore,
+  requestLog,
+  securityHeaders,
+  type LogSink,
+} from './http/middleware.js';
+import { UploadGate } from './http/multipart.js';
+import { DEFAULT_RATE_LIMITS, failureRateLimit, type RateLimits } from './http/rate-limits.js';
 import { staticFiles } from './http/static-files.js';
+import { MailDelivery } from './mail-delivery.js';
+import { DEFAULT_RETENTION, purgeExpiredData, type RetentionPolicy } from './retention.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { adminApi } from './routes/admin-api.js';
 import type { ApiDependencies } from './routes/dependencies.js';
@@ -39,6 +53,26 @@ export interface ServerOptions {
   publicBaseUrl?: string;
   /** Receives each JSON log line; stdout by default. */
   log?: LogSink;
+  /** `postgres://…` to store in PostgreSQL; SQLite in `dataDir` when absent. */
+  databaseUrl?: string;
+  /** The AES-256 key sealing invitation links in the outbox; `MAIL_ENCRYPTION_KEY` or a key file in `dataDir` when absent. */
+  mailKey?: Buffer;
+  /** `smtp://…`: deliver the outbox over SMTP. Without it mails stay in the outbox (the console shows them). */
+  smtpUrl?: string;
+  /** Sender of the mails (`From:`). */
+  mailFrom?: string;
+  /** Mail retry timing; tests make it short. */
+  mailRetry?: { baseMs?: number; maxAttempts?: number; pollMs?: number };
+  /** Host names (besides loopback ones) this server answers to; those of `allowedOrigins` and `publicBaseUrl` are added. */
+  allowedHosts?: readonly string[];
+  /** Failure rate limits; `'off'` for a benchmark, which is one client hammering on purpose. */
+  rateLimits?: Partial<RateLimits> | 'off';
+  /** Caps on concurrent uploads (default 16) and on the bytes they declare between them (default 128 MiB). */
+  uploadLimits?: { maxConcurrent?: number; maxBytesInFlight?: number };
+  /** The retention policy (retention.ts); default 90 days for applications. */
+  retention?: Partial<RetentionPolicy>;
+  /** How often the purge runs inside the server; default hourly, `0` never (the command still works). */
+  purgeIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -47,6 +81,10 @@ export interface RunningServer {
   port: number;
   /** The open database, for seeding (`seedOrderingCompany`, `createInvitation`) and for tests to look into. */
   database: Database;
+  /** The SMTP postman, when `smtpUrl` was given (tests call `deliverDue()` instead of waiting). */
+  mailDelivery?: MailDelivery;
+  /** Runs the retention purge now, at the server's clock. */
+  purge(): ReturnType<typeof purgeExpiredData>;
   /** Stops listening, drops open connections and closes the database. */
   close(): Promise<void>;
 }
@@ -64,16 +102,31 @@ const writeToStdout: LogSink = (line) => {
  *   publicBaseUrl: undefined, allowedOrigins: [], log: () => {} });
  */
 export function createApp(
-  options: ApiDependencies & { allowedOrigins: readonly string[]; staticDir?: string; log: LogSink },
+  options: ApiDependencies & {
+    allowedOrigins: readonly string[];
+    allowedHosts: readonly string[];
+    rateLimits: RateLimits | 'off';
+    staticDir?: string;
+    log: LogSink;
+  },
 ): Hono {
   const app = new Hono();
   const openApiDocument = buildOpenApiDocument();
 
   app.use('*', requestLog(options.log));
   app.use('*', securityHeaders());
+  app.use('*', allowedHostsOnly(options.allowedHosts));
   app.use('/api/*', allowedOriginsOnly(options.allowedOrigins));
+  app.use('/api/*', noStore());
+  if (options.rateLimits !== 'off') {
+    const { tokenFailures, apiKeyFailures, windowMs } = options.rateLimits;
+    const tokenGuesses = failureRateLimit(tokenFailures, windowMs, 404);
+    app.use('/api/invitations/*', tokenGuesses);
+    app.use('/api/applications', tokenGuesses);
+    app.use('/api/admin/*', failureRateLimit(apiKeyFailures, windowMs, 401));
+  }
 
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument, 200, { 'Cache-Control': 'no-cache' }));
   app.route('/api/admin', adminApi(options));
   app.route('/api', publicApi(options));
   if (options.staticDir) app.get('/*', staticFiles(options.staticDir));
@@ -88,6 +141,11 @@ export function createApp(
   return app;
 }
 
+/** Host names of URLs (origins, the public base URL) this server is reached by. */
+function hostNamesOf(urls: ReadonlyArray<string | undefined>): string[] {
+  return urls.flatMap((url) => (url ? [new URL(url).hostname] : []));
+}
+
 /**
  * Opens the database in `dataDir` (running migrations), starts listening and resolves once the port
  * is bound. Close it and create it again on the same `dataDir` to simulate a restart.
@@ -98,42 +156,79 @@ export function createApp(
  */
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const database = openDatabase(options.dataDir);
+  const log = options.log ?? writeToStdout;
+  const clock = options.clock ?? (() => new Date());
+  const database = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, mailKey: options.mailKey });
+  const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const app = createApp({
     database,
-    clock: options.clock ?? (() => new Date()),
-    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+    clock,
+    maxDocumentBytes,
     publicBaseUrl: options.publicBaseUrl,
     allowedOrigins: options.allowedOrigins,
+    allowedHosts: [...(options.allowedHosts ?? []), ...hostNamesOf([...options.allowedOrigins, options.publicBaseUrl])],
+    rateLimits: options.rateLimits === 'off' ? 'off' : { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    uploadGate: new UploadGate({
+      maxConcurrent: options.uploadLimits?.maxConcurrent ?? 16,
+      maxBytesInFlight: options.uploadLimits?.maxBytesInFlight ?? 128 * 1024 * 1024,
+    }),
     ...(options.staticDir !== undefined ? { staticDir: options.staticDir } : {}),
-    log: options.log ?? writeToStdout,
+    log,
   });
 
   let server: Server;
-  const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info: AddressInfo) =>
-      resolve(info.port),
-    ) as Server;
-    server.once('error', (error) => {
-      database.close();
-      reject(error);
+  let port: number;
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info: AddressInfo) => resolve(info.port)) as Server;
+      server.once('error', reject);
     });
-  });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const mailDelivery = options.smtpUrl
+    ? new MailDelivery(database, {
+        smtpUrl: options.smtpUrl,
+        clock,
+        log,
+        ...(options.mailFrom ? { from: options.mailFrom } : {}),
+        ...(options.mailRetry?.baseMs !== undefined ? { retryBaseMs: options.mailRetry.baseMs } : {}),
+        ...(options.mailRetry?.maxAttempts !== undefined ? { maxAttempts: options.mailRetry.maxAttempts } : {}),
+        ...(options.mailRetry?.pollMs !== undefined ? { pollMs: options.mailRetry.pollMs } : {}),
+      })
+    : undefined;
+  mailDelivery?.start();
+  const retention = { ...DEFAULT_RETENTION, ...options.retention };
+  const purge = () => purgeExpiredData(database, clock(), retention);
+  const purgeIntervalMs = options.purgeIntervalMs ?? 60 * 60_000;
+  const purgeTimer =
+    purgeIntervalMs > 0
+      ? setInterval(() => {
+          purge().then(
+            (report) => log(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'purge', ...report })),
+            (error: unknown) => log(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'purge_failed', error: String(error) })),
+          );
+        }, purgeIntervalMs).unref()
+      : undefined;
 
   return {
     url,
     port,
     database,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          database.close();
-          if (error) reject(error);
-          else resolve();
-        });
+    ...(mailDelivery ? { mailDelivery } : {}),
+    purge,
+    close: async () => {
+      clearInterval(purgeTimer);
+      await mailDelivery?.stop();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections of finished requests would hold close() open for seconds.
         server.closeAllConnections();
-      }),
+      });
+      await database.close();
+    },
   };
 }

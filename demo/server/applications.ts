@@ -1,8 +1,11 @@
 /**
  * Accepting an application (`POST {endpoint}/applications`) and reading it back for the ordering company.
  *
- * Acceptance is one transaction: the application row, its document, the receipt mail, the invitation
- * marked used, the draft dropped and the idempotency key recorded all commit together or not at all.
+ * In two steps, so that nothing of a document is kept for a request that will be refused anyway:
+ * `screenSubmission` runs as soon as the `application` part has arrived (the Idempotency-Key, the
+ * token and the invitation's state), then `submitApplication` once the document is in. Acceptance is
+ * one transaction: the application row, its document, the receipt mail, the invitation marked used,
+ * the draft dropped and the idempotency key recorded all commit together or not at all.
  */
 import {
   applicationSchema,
@@ -15,16 +18,25 @@ import {
   type StoredApplication,
 } from '../../src/domain/index.js';
 import { ApiError, validationFailed } from './api-error.js';
-import type { Database } from './database.js';
+import { inTransaction, type Database, type Queries } from './database.js';
 import { deleteDraft } from './drafts.js';
+import { parseBoundedJson } from './http/bounded-json.js';
 import { requireOpenInvitation } from './invitations.js';
 import { enqueueMail, receiptMail } from './mails.js';
 import { sha256Hex } from './secrets.js';
 import { tokyoDayStamp } from './tokyo-time.js';
 
-/** The uploaded document as it arrived: its bytes, and the applicant's file name for display only. */
+/** Largest `application` part: the fields are a few kilobytes; `extensions` may add a little. */
+export const MAX_APPLICATION_BYTES = 64 * 1024;
+/** Bounds of `extensions` (the values of host-added steps): serialised size, nesting, keys in all. */
+export const EXTENSIONS_LIMITS = { maxBytes: 16 * 1024, maxDepth: 6, maxKeys: 200 } as const;
+
+/** The uploaded document: its SHA-256 always, its bytes only when they were kept. */
 export interface UploadedDocument {
-  bytes: Uint8Array;
+  sha256: string;
+  sizeBytes: number;
+  /** Absent when the request could only be a replay (its key was used before): only the hash counted. */
+  bytes?: Uint8Array;
   originalName: string;
 }
 
@@ -38,23 +50,27 @@ export interface ApplicationSubmission {
   now: Date;
 }
 
+const EMPTY_SHA256 = sha256Hex(new Uint8Array());
+
 /** Fingerprint of a request for idempotency: the application text and the document bytes. */
-function requestFingerprint(submission: ApplicationSubmission): string {
-  return sha256Hex(sha256Hex(submission.applicationText ?? ''), sha256Hex(submission.document?.bytes ?? new Uint8Array()));
+function requestFingerprint(applicationText: string | undefined, documentSha256: string | undefined): string {
+  return sha256Hex(sha256Hex(applicationText ?? ''), documentSha256 ?? EMPTY_SHA256);
+}
+
+async function storedKey(queries: Queries, idempotencyKey: string) {
+  return queries
+    .selectFrom('idempotency_keys')
+    .select(['request_sha256', 'receipt_number', 'accepted_at'])
+    .where('key', '=', idempotencyKey)
+    .executeTakeFirst();
 }
 
 /**
  * The receipt stored under an idempotency key when the request is the same one again; a different
  * request under a used key is `409 idempotency_conflict`.
  */
-function replayedReceipt(database: Database, idempotencyKey: string, fingerprint: string): Receipt | undefined {
-  const row = database
-    .prepare(
-      `SELECT idempotency_keys.request_sha256, applications.receipt_number, applications.accepted_at
-       FROM idempotency_keys JOIN applications ON applications.receipt_number = idempotency_keys.receipt_number
-       WHERE idempotency_keys.key = ?`,
-    )
-    .get(idempotencyKey) as { request_sha256: string; receipt_number: string; accepted_at: string } | undefined;
+async function replayedReceipt(queries: Queries, idempotencyKey: string, fingerprint: string): Promise<Receipt | undefined> {
+  const row = await storedKey(queries, idempotencyKey);
   if (!row) return undefined;
   if (row.request_sha256 !== fingerprint) throw new ApiError(409, 'idempotency_conflict');
   return { receiptNumber: row.receipt_number, acceptedAt: row.accepted_at };
@@ -62,11 +78,7 @@ function replayedReceipt(database: Database, idempotencyKey: string, fingerprint
 
 function parseApplicationJson(text: string | undefined): unknown {
   if (text === undefined) throw validationFailed([{ path: ['application'], code: 'required' }]);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw validationFailed([{ path: ['application'], code: 'invalid' }]);
-  }
+  return parseBoundedJson(text, ['application']);
 }
 
 function tokenOf(parsed: unknown): string | undefined {
@@ -75,45 +87,106 @@ function tokenOf(parsed: unknown): string | undefined {
   return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
+/** Depth and key count of a JSON value. */
+function shapeOf(value: unknown, depth = 1): { depth: number; keys: number } {
+  if (typeof value !== 'object' || value === null) return { depth: depth - 1, keys: 0 };
+  let deepest = depth;
+  let keys = Array.isArray(value) ? 0 : Object.keys(value).length;
+  for (const child of Object.values(value)) {
+    const shape = shapeOf(child, depth + 1);
+    deepest = Math.max(deepest, shape.depth);
+    keys += shape.keys;
+  }
+  return { depth: deepest, keys };
+}
+
+/** `extensions` within `EXTENSIONS_LIMITS`, or its issue. */
+function extensionsIssue(parsed: unknown): FieldIssue | undefined {
+  const extensions = (parsed as { extensions?: unknown } | null)?.extensions;
+  if (extensions === undefined) return undefined;
+  const { depth, keys } = shapeOf(extensions);
+  const bytes = Buffer.byteLength(JSON.stringify(extensions));
+  if (bytes > EXTENSIONS_LIMITS.maxBytes || depth > EXTENSIONS_LIMITS.maxDepth || keys > EXTENSIONS_LIMITS.maxKeys) {
+    return { path: ['extensions'], code: 'tooLarge' };
+  }
+  return undefined;
+}
+
+/**
+ * Decides, from the `application` part alone, whether the document that follows is worth keeping:
+ * `'keep'` for a new application to an open invitation, `'hash-only'` when the key was used before
+ * (only the document's hash matters then, to tell a replay from a conflict). Throws the contract's
+ * refusal for a dead invitation or an application that can never pass, before any document byte is kept.
+ *
+ * @example
+ * const decision = await screenSubmission(database, { idempotencyKey, applicationText, now: new Date() });
+ */
+export async function screenSubmission(
+  database: Database,
+  input: { idempotencyKey: string; applicationText: string | undefined; now: Date },
+): Promise<'keep' | 'hash-only'> {
+  if (await storedKey(database.db, input.idempotencyKey)) return 'hash-only';
+  const parsed = parseApplicationJson(input.applicationText);
+  const token = tokenOf(parsed);
+  // A dead invitation is the one thing the applicant must hear first: no field fix will help.
+  if (!token) {
+    const result = validateSection(applicationSchema, parsed);
+    throw validationFailed(result.ok ? [{ path: ['token'], code: 'required' }] : result.issues);
+  }
+  await requireOpenInvitation(database.db, token, input.now);
+  const extensions = extensionsIssue(parsed);
+  if (extensions) throw validationFailed([extensions]);
+  return 'keep';
+}
+
 /**
  * Validates the application with the domain schema and the document with the domain's content check.
  * Field problems (the schema's, a missing or empty document) come back together as `400`; a document
  * that is there but refused gets its own status, as the contract says.
  */
-function validatedSubmission(
+async function validatedSubmission(
   parsed: unknown,
   document: UploadedDocument | undefined,
   maxDocumentBytes: number,
-): { application: Application; document: UploadedDocument } {
+): Promise<{ application: Application; document: UploadedDocument & { bytes: Uint8Array } }> {
   const result = validateSection(applicationSchema, parsed);
-  const problem = documentProblem(document?.bytes, maxDocumentBytes);
+  const bytes = document?.bytes;
+  const problem = await documentProblem(document && (bytes ?? new Uint8Array()), maxDocumentBytes);
   const issues: FieldIssue[] = result.ok ? [] : [...result.issues];
+  const extensions = extensionsIssue(parsed);
+  if (extensions) issues.push(extensions);
   if (problem === 'documentRequired' || problem === 'documentEmpty') issues.push({ path: ['document'], code: problem });
-  if (!result.ok || !document || issues.length > 0) throw validationFailed(issues);
+  if (!result.ok || !document || !bytes || issues.length > 0) throw validationFailed(issues);
   if (problem === 'documentTooLarge') throw new ApiError(413, 'document_too_large');
   if (problem === 'documentNotPdf') throw new ApiError(415, 'document_not_pdf');
+  if (problem === 'documentIncomplete') throw new ApiError(415, 'document_incomplete');
   if (problem === 'documentEncrypted') throw new ApiError(415, 'document_encrypted');
-  return { application: result.value, document };
+  return { application: result.value, document: { ...document, bytes } };
 }
 
+/** Longest receipt sequence of one ordering company's day that fits the 10-digit receipt number. */
+const MAX_DAILY_RECEIPTS = 9999;
+
 /**
- * The next receipt number of the Asia/Tokyo day: `YYMMDD` + a 4-digit daily sequence (`2401260002`,
- * application guide STEP 6). The sequence row is bumped inside the caller's write transaction, so two
- * submissions can never draw the same number.
+ * The next receipt number of this ordering company's Asia/Tokyo day: `YYMMDD` + a 4-digit sequence
+ * (`2401260002`, application guide STEP 6), counted per ordering company so that one company's busy
+ * day never stops another's. The sequence row is bumped inside the caller's transaction (a row lock on
+ * PostgreSQL), so two submissions can never draw the same number.
  */
-function nextReceiptNumber(database: Database, now: Date): string {
+async function nextReceiptNumber(queries: Queries, orderingCompanyId: number, now: Date): Promise<string> {
   const day = tokyoDayStamp(now);
-  const sequence = database
-    .prepare(
-      `INSERT INTO receipt_sequences (day, last_value) VALUES (?, 1)
-       ON CONFLICT (day) DO UPDATE SET last_value = last_value + 1
-       RETURNING last_value`,
+  const row = await queries
+    .insertInto('receipt_sequences')
+    .values({ ordering_company_id: orderingCompanyId, day, last_value: 1 })
+    .onConflict((conflict) =>
+      conflict.columns(['ordering_company_id', 'day']).doUpdateSet((eb) => ({ last_value: eb('receipt_sequences.last_value', '+', 1) })),
     )
-    .pluck()
-    .get(day) as number;
-  // Four digits is what the receipt number has room for; the 10,000th application of a day waits for
-  // the next Tokyo day, and says how long (+09:00 all year: Japan has no daylight saving time).
-  if (sequence > 9999) {
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  const sequence = Number(row.last_value);
+  // The 10,000th application of one company's day waits for the next Tokyo day, and says how long
+  // (+09:00 all year: Japan has no daylight saving time).
+  if (sequence > MAX_DAILY_RECEIPTS) {
     const secondsIntoTokyoDay = Math.floor((now.getTime() / 1000 + 9 * 3600) % 86_400);
     throw new ApiError(503, 'service_unavailable', undefined, { 'Retry-After': String(86_400 - secondsIntoTokyoDay) });
   }
@@ -125,98 +198,114 @@ function nextReceiptNumber(database: Database, now: Date): string {
  * `Idempotency-Key`. Throws `ApiError` for every refusal of the contract.
  *
  * @example
- * const receipt = submitApplication(database, { idempotencyKey, applicationText, document, maxDocumentBytes, now: new Date() });
+ * const receipt = await submitApplication(database, { idempotencyKey, applicationText, document, maxDocumentBytes, now: new Date() });
  * receipt.receiptNumber // '2401260001'
  */
-export function submitApplication(database: Database, submission: ApplicationSubmission): Receipt {
-  const fingerprint = requestFingerprint(submission);
-  const replay = replayedReceipt(database, submission.idempotencyKey, fingerprint);
+export async function submitApplication(database: Database, submission: ApplicationSubmission): Promise<Receipt> {
+  const fingerprint = requestFingerprint(submission.applicationText, submission.document?.sha256);
+  const replay = await replayedReceipt(database.db, submission.idempotencyKey, fingerprint);
   if (replay) return replay;
 
   const parsed = parseApplicationJson(submission.applicationText);
-  // A dead invitation is the one thing the applicant must hear first: no field fix will help.
   const token = tokenOf(parsed);
-  if (token) requireOpenInvitation(database, token, submission.now);
-  const { application, document } = validatedSubmission(parsed, submission.document, submission.maxDocumentBytes);
+  if (token) await requireOpenInvitation(database.db, token, submission.now);
+  const { application, document } = await validatedSubmission(parsed, submission.document, submission.maxDocumentBytes);
 
-  return database.transaction((): Receipt => {
-    // Checked again under the write lock: another request may have got here between the awaits.
-    const concurrentReplay = replayedReceipt(database, submission.idempotencyKey, fingerprint);
-    if (concurrentReplay) return concurrentReplay;
-    const invitation = requireOpenInvitation(database, application.token, submission.now);
-    const receiptNumber = nextReceiptNumber(database, submission.now);
-    const acceptedAt = submission.now.toISOString();
-    const { token: _spentToken, ...stored } = application;
+  return inTransaction(
+    database,
+    async (trx): Promise<Receipt> => {
+      // Checked again under the locks: another request (or server) may have got here meanwhile.
+      const concurrentReplay = await replayedReceipt(trx, submission.idempotencyKey, fingerprint);
+      if (concurrentReplay) return concurrentReplay;
+      const invitation = await requireOpenInvitation(trx, application.token, submission.now);
+      const receiptNumber = await nextReceiptNumber(trx, invitation.orderingCompanyId, submission.now);
+      const acceptedAt = submission.now.toISOString();
+      const { token: _spentToken, ...stored } = application;
 
-    database
-      .prepare(
-        `INSERT INTO applications (receipt_number, invitation_id, accepted_at, company_name, application_json)
-         VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(receiptNumber, invitation.id, acceptedAt, application.company.name, JSON.stringify(stored));
-    database
-      .prepare('INSERT INTO documents (receipt_number, content, size_bytes, sha256, original_name) VALUES (?, ?, ?, ?, ?)')
-      .run(receiptNumber, document.bytes, document.bytes.length, sha256Hex(document.bytes), document.originalName);
-    enqueueMail(database, {
-      orderingCompanyId: invitation.orderingCompanyId,
-      mail: receiptMail({ application, receiptNumber, acceptedAt: submission.now }),
-      now: submission.now,
-    });
-    database.prepare('UPDATE invitations SET used_at = ? WHERE id = ?').run(acceptedAt, invitation.id);
-    deleteDraft(database, invitation.id);
-    database
-      .prepare('INSERT INTO idempotency_keys (key, request_sha256, receipt_number, created_at) VALUES (?, ?, ?, ?)')
-      .run(submission.idempotencyKey, fingerprint, receiptNumber, acceptedAt);
-    return { receiptNumber, acceptedAt };
-  }).immediate();
+      await trx
+        .insertInto('applications')
+        .values({
+          invitation_id: invitation.id,
+          ordering_company_id: invitation.orderingCompanyId,
+          receipt_number: receiptNumber,
+          accepted_at: acceptedAt,
+          company_name: application.company.name,
+          application_json: JSON.stringify(stored),
+          exported_at: null,
+        })
+        .execute();
+      await trx
+        .insertInto('documents')
+        .values({
+          invitation_id: invitation.id,
+          content: document.bytes,
+          size_bytes: document.bytes.length,
+          sha256: document.sha256,
+          original_name: document.originalName,
+        })
+        .execute();
+      await enqueueMail(trx, {
+        orderingCompanyId: invitation.orderingCompanyId,
+        mail: receiptMail({ application, receiptNumber, acceptedAt: submission.now }),
+        now: submission.now,
+        mailKey: database.mailKey,
+      });
+      await trx.updateTable('invitations').set({ used_at: acceptedAt }).where('id', '=', invitation.id).execute();
+      await deleteDraft(trx, invitation.id);
+      await trx
+        .insertInto('idempotency_keys')
+        .values({ key: submission.idempotencyKey, request_sha256: fingerprint, receipt_number: receiptNumber, accepted_at: acceptedAt, created_at: acceptedAt })
+        .execute();
+      return { receiptNumber, acceptedAt };
+    },
+    [`idempotency:${submission.idempotencyKey}`, `token:${sha256Hex(application.token)}`],
+  );
 }
 
-/** Rows of an application joined to its document, limited to one ordering company's invitations. */
-const SELECT_OWN_APPLICATION = `
-  FROM applications
-  JOIN invitations ON invitations.id = applications.invitation_id
-  JOIN documents ON documents.receipt_number = applications.receipt_number
-  WHERE applications.receipt_number = ? AND invitations.ordering_company_id = ?`;
+/** An application of one ordering company by its receipt number, joined to its document. */
+function selectOwnApplication(database: Database, orderingCompanyId: number, receiptNumber: string) {
+  return database.db
+    .selectFrom('applications')
+    .innerJoin('documents', 'documents.invitation_id', 'applications.invitation_id')
+    .where('applications.ordering_company_id', '=', orderingCompanyId)
+    .where('applications.receipt_number', '=', receiptNumber);
+}
 
 /**
  * The stored application with its document's metadata, if it answers one of this company's invitations.
  *
  * @example
- * findApplicationRecord(database, company.id, '2401260001')?.application.company.name
+ * (await findApplicationRecord(database, company.id, '2401260001'))?.application.company.name
  */
-export function findApplicationRecord(
+export async function findApplicationRecord(
   database: Database,
   orderingCompanyId: number,
   receiptNumber: string,
-): ApplicationRecord | undefined {
-  const row = database
-    .prepare(
-      `SELECT applications.receipt_number, applications.accepted_at, applications.invitation_id,
-         applications.application_json, documents.size_bytes, documents.sha256, documents.original_name
-       ${SELECT_OWN_APPLICATION}`,
-    )
-    .get(receiptNumber, orderingCompanyId) as
-    | {
-        receipt_number: string;
-        accepted_at: string;
-        invitation_id: string;
-        application_json: string;
-        size_bytes: number;
-        sha256: string;
-        original_name: string | null;
-      }
-    | undefined;
+): Promise<ApplicationRecord | undefined> {
+  const row = await selectOwnApplication(database, orderingCompanyId, receiptNumber)
+    .select([
+      'applications.receipt_number',
+      'applications.accepted_at',
+      'applications.invitation_id',
+      'applications.application_json',
+      'applications.exported_at',
+      'documents.size_bytes',
+      'documents.sha256',
+      'documents.original_name',
+    ])
+    .executeTakeFirst();
   if (!row) return undefined;
   return {
     receiptNumber: row.receipt_number,
     acceptedAt: row.accepted_at,
     invitationId: row.invitation_id,
+    ...(row.exported_at ? { exportedAt: row.exported_at } : {}),
     application: JSON.parse(row.application_json) as StoredApplication,
     document: {
       fileName: `${row.receipt_number}.pdf`,
       ...(row.original_name ? { originalName: row.original_name } : {}),
       contentType: 'application/pdf',
-      sizeBytes: row.size_bytes,
+      sizeBytes: Number(row.size_bytes),
       sha256: row.sha256,
     },
   };
@@ -226,14 +315,42 @@ export function findApplicationRecord(
  * The document's bytes exactly as uploaded, if the application answers one of this company's invitations.
  *
  * @example
- * readApplicationDocument(database, company.id, '2401260001') // Uint8Array [0x25, 0x50, 0x44, 0x46, …]
+ * await readApplicationDocument(database, company.id, '2401260001') // Uint8Array [0x25, 0x50, 0x44, 0x46, …]
  */
-export function readApplicationDocument(
+export async function readApplicationDocument(
   database: Database,
   orderingCompanyId: number,
   receiptNumber: string,
-): Uint8Array | undefined {
-  return database.prepare(`SELECT documents.content ${SELECT_OWN_APPLICATION}`).pluck().get(receiptNumber, orderingCompanyId) as
-    | Uint8Array
-    | undefined;
+): Promise<Uint8Array | undefined> {
+  const row = await selectOwnApplication(database, orderingCompanyId, receiptNumber).select('documents.content').executeTakeFirst();
+  return row?.content;
+}
+
+/**
+ * Marks an application exported by its ordering company: the retention purge deletes it (and its
+ * document) on its next run. Idempotent; `undefined` when the company has no such application.
+ *
+ * @example
+ * await markApplicationExported(database, company.id, '2401260001', new Date())
+ */
+export async function markApplicationExported(
+  database: Database,
+  orderingCompanyId: number,
+  receiptNumber: string,
+  now: Date,
+): Promise<{ receiptNumber: string; exportedAt: string } | undefined> {
+  await database.db
+    .updateTable('applications')
+    .set({ exported_at: now.toISOString() })
+    .where('ordering_company_id', '=', orderingCompanyId)
+    .where('receipt_number', '=', receiptNumber)
+    .where('exported_at', 'is', null)
+    .execute();
+  const row = await database.db
+    .selectFrom('applications')
+    .select(['receipt_number', 'exported_at'])
+    .where('ordering_company_id', '=', orderingCompanyId)
+    .where('receipt_number', '=', receiptNumber)
+    .executeTakeFirst();
+  return row?.exported_at ? { receiptNumber: row.receipt_number, exportedAt: row.exported_at } : undefined;
 }

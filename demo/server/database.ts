@@ -1,29 +1,171 @@
+/**
+ * The database behind the reference server, through one typed query builder (Kysely) for both engines:
+ * embedded SQLite in the data directory by default (`npm start`), PostgreSQL when a
+ * `postgres://…` URL is given (`DATABASE_URL`), for more than one server process on one database.
+ */
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Generated, type Transaction } from 'kysely';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
+import { mailEncryptionKey } from './mail-secrets.js';
 import { runMigrations } from './migrations.js';
 
-/** The SQLite connection every store function takes. */
-export type Database = BetterSqlite3.Database;
+/** The tables, as the migrations leave them. Instants are ISO-8601 UTC text in both engines. */
+export interface Tables {
+  ordering_companies: { id: Generated<number>; name: string; api_key_sha256: string; created_at: string };
+  invitations: {
+    id: string;
+    ordering_company_id: number;
+    token_sha256: string;
+    partner_json: string;
+    /** Copies of the partner's fields, searched by the console (`?q=`). */
+    partner_company_name: Generated<string>;
+    partner_contact_name: Generated<string>;
+    partner_email: Generated<string>;
+    prefill_json: string | null;
+    branding_json: string | null;
+    allowed_kinds_json: string | null;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+  };
+  applications: {
+    invitation_id: string;
+    ordering_company_id: number;
+    receipt_number: string;
+    accepted_at: string;
+    company_name: string;
+    application_json: string;
+    exported_at: string | null;
+  };
+  documents: {
+    invitation_id: string;
+    content: Uint8Array;
+    size_bytes: number;
+    sha256: string;
+    original_name: string | null;
+  };
+  receipt_sequences: { ordering_company_id: number; day: string; last_value: number };
+  idempotency_keys: { key: string; request_sha256: string; receipt_number: string; accepted_at: string; created_at: string };
+  outbox: {
+    id: Generated<number>;
+    ordering_company_id: number;
+    recipient: string;
+    subject: string;
+    /** The text; an invitation link in it is the placeholder `LINK_PLACEHOLDER` until delivery. */
+    body: string;
+    /** The link, AES-256-GCM sealed (see mail-secrets.ts); NULL once delivered or when the mail has none. */
+    sealed_link: string | null;
+    created_at: string;
+    attempts: Generated<number>;
+    next_attempt_at: string | null;
+    delivered_at: string | null;
+    last_error: string | null;
+  };
+  drafts: { invitation_id: string; draft_json: string; saved_at: string };
+  schema_migrations: { version: number; name: string; applied_at: string };
+}
 
-/** File name of the database inside the data directory. */
-const DATABASE_FILE_NAME = 'cectrust-light.sqlite3';
+/** Which engine a `Database` runs on: the few statements that differ ask this. */
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** The open database every store function takes. */
+export interface Database {
+  kind: DatabaseKind;
+  db: Kysely<Tables>;
+  /** The AES-256 key that seals invitation links in the outbox (mail-secrets.ts). */
+  mailKey: Buffer;
+  /** Closes the connection (SQLite) or the pool (PostgreSQL). */
+  close(): Promise<void>;
+}
+
+/** A query runner: the database itself or a transaction on it. */
+export type Queries = Kysely<Tables> | Transaction<Tables>;
+
+/** File name of the SQLite database inside the data directory. */
+export const DATABASE_FILE_NAME = 'cectrust-light.sqlite3';
+
+export interface OpenDatabaseOptions {
+  /** Directory of the SQLite file (and of key files); created 0700 when missing. */
+  dataDir: string;
+  /** `postgres://…` for PostgreSQL; SQLite in `dataDir` when absent. */
+  databaseUrl?: string | undefined;
+  /** The outbox's link key; `MAIL_ENCRYPTION_KEY` or the data directory's key file when absent. */
+  mailKey?: Buffer | undefined;
+}
+
+function openSqlite(dataDir: string): Kysely<Tables> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = join(dataDir, DATABASE_FILE_NAME);
+  // Created 0600 before SQLite opens it: its -wal and -shm files take the same mode.
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+  const connection = new BetterSqlite3(file);
+  // WAL lets a reader (the admin console) work while an application is being written.
+  connection.pragma('journal_mode = WAL');
+  // FULL: a committed application survives a power cut, not only a crash of the process.
+  connection.pragma('synchronous = FULL');
+  // Deleted rows (drafts, purged applications) are overwritten, not left readable in free pages.
+  connection.pragma('secure_delete = ON');
+  connection.pragma('foreign_keys = ON');
+  // Another process (the purge command) holding the write lock briefly must not fail a request.
+  connection.pragma('busy_timeout = 5000');
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+}
+
+function openPostgres(databaseUrl: string): Kysely<Tables> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+}
 
 /**
- * Opens (creating when needed) the database in `dataDir` and brings its schema up to date.
+ * Opens the database (SQLite in `dataDir`, or PostgreSQL at `databaseUrl`) and brings its schema up
+ * to date.
  *
  * @example
- * const database = openDatabase('.data');
- * database.close();
+ * const database = await openDatabase({ dataDir: '.data' });
+ * await database.close();
  */
-export function openDatabase(dataDir: string): Database {
-  mkdirSync(dataDir, { recursive: true });
-  const database = new BetterSqlite3(join(dataDir, DATABASE_FILE_NAME));
-  // WAL lets a reader (the admin console) work while an application is being written.
-  database.pragma('journal_mode = WAL');
-  database.pragma('foreign_keys = ON');
-  // Another process (a seeding script) holding the write lock briefly must not fail a request.
-  database.pragma('busy_timeout = 5000');
-  runMigrations(database);
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const kind: DatabaseKind = options.databaseUrl ? 'postgres' : 'sqlite';
+  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.dataDir);
+  const mailKey = options.mailKey ?? mailEncryptionKey(options.dataDir, process.env.MAIL_ENCRYPTION_KEY);
+  const database: Database = { kind, db, mailKey, close: () => db.destroy() };
+  try {
+    await runMigrations(database);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   return database;
+}
+
+/**
+ * Runs `work` in one transaction. On PostgreSQL, `lockKeys` are taken as transaction-scoped advisory
+ * locks first, so that two server processes handling the same key wait for each other; SQLite has one
+ * writer at a time anyway.
+ *
+ * @example
+ * await inTransaction(database, (trx) => trx.deleteFrom('drafts').execute());
+ */
+export function inTransaction<T>(database: Database, work: (trx: Transaction<Tables>) => Promise<T>, lockKeys: readonly string[] = []): Promise<T> {
+  return database.db.transaction().execute(async (trx) => {
+    if (database.kind === 'postgres') {
+      for (const key of [...lockKeys].sort()) await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+    }
+    return work(trx);
+  });
+}
+
+/**
+ * Number of rows in a table (tests and the purge command's report).
+ *
+ * @example
+ * await countRows(database, 'applications') // 3
+ */
+export async function countRows(database: Database, table: keyof Tables): Promise<number> {
+  const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
 }

@@ -1,9 +1,10 @@
 /**
  * Drafts: what a partner has typed so far, kept per invitation so the form can be continued on another
  * device or after a resend (the invitation keeps its id across resends). Deleted when the application
- * is accepted: a draft is personal data with no use after that.
+ * is accepted, and by the retention purge once the invitation has expired: a draft is personal data
+ * with no use after that.
  */
-import type { Database } from './database.js';
+import type { Database, Queries } from './database.js';
 
 export interface SavedDraft {
   draft: Record<string, unknown>;
@@ -14,27 +15,25 @@ export interface SavedDraft {
  * Saves (replacing) the draft of an invitation.
  *
  * @example
- * saveDraft(database, invitation.id, { company: { name: '山田建設' } }, new Date());
+ * await saveDraft(database, invitation.id, { company: { name: '山田建設' } }, new Date());
  */
-export function saveDraft(database: Database, invitationId: string, draft: Record<string, unknown>, now: Date): void {
-  database
-    .prepare(
-      `INSERT INTO drafts (invitation_id, draft_json, saved_at) VALUES (?, ?, ?)
-       ON CONFLICT (invitation_id) DO UPDATE SET draft_json = excluded.draft_json, saved_at = excluded.saved_at`,
-    )
-    .run(invitationId, JSON.stringify(draft), now.toISOString());
+export async function saveDraft(database: Database, invitationId: string, draft: Record<string, unknown>, now: Date): Promise<void> {
+  const row = { invitation_id: invitationId, draft_json: JSON.stringify(draft), saved_at: now.toISOString() };
+  await database.db
+    .insertInto('drafts')
+    .values(row)
+    .onConflict((conflict) => conflict.column('invitation_id').doUpdateSet({ draft_json: row.draft_json, saved_at: row.saved_at }))
+    .execute();
 }
 
 /**
  * The saved draft of an invitation, if any.
  *
  * @example
- * loadDraft(database, invitation.id)?.savedAt
+ * (await loadDraft(database, invitation.id))?.savedAt
  */
-export function loadDraft(database: Database, invitationId: string): SavedDraft | undefined {
-  const row = database.prepare('SELECT draft_json, saved_at FROM drafts WHERE invitation_id = ?').get(invitationId) as
-    | { draft_json: string; saved_at: string }
-    | undefined;
+export async function loadDraft(database: Database, invitationId: string): Promise<SavedDraft | undefined> {
+  const row = await database.db.selectFrom('drafts').select(['draft_json', 'saved_at']).where('invitation_id', '=', invitationId).executeTakeFirst();
   return row && { draft: JSON.parse(row.draft_json) as Record<string, unknown>, savedAt: row.saved_at };
 }
 
@@ -42,8 +41,8 @@ export function loadDraft(database: Database, invitationId: string): SavedDraft 
  * Forgets the draft of an invitation (call inside the transaction that accepts its application).
  *
  * @example
- * deleteDraft(database, invitation.id);
+ * await deleteDraft(trx, invitation.id);
  */
-export function deleteDraft(database: Database, invitationId: string): void {
-  database.prepare('DELETE FROM drafts WHERE invitation_id = ?').run(invitationId);
+export async function deleteDraft(queries: Queries, invitationId: string): Promise<void> {
+  await queries.deleteFrom('drafts').where('invitation_id', '=', invitationId).execute();
 }

@@ -1,25 +1,27 @@
 /**
- * Invitations: an ordering company invites a partner, the partner opens the link within 35 days and
- * applies once. Only the hash of a token is stored; the token itself exists in the mail and in the
- * response that issued it.
+ * Invitations: an ordering company invites a partner, the partner opens the link until the end of its
+ * 35th day in Japan time and applies once. Only the hash of a token is stored; the token itself exists
+ * in the response that issued it and, sealed until delivery, in the outbox.
  */
 import {
   INVITATION_VALID_DAYS,
   type BrandingRequest,
   type EntityKind,
   type Invitation,
+  type InvitationQuery,
   type InvitationState,
   type InvitationSummary,
   type IssuedInvitation,
   type Partner,
   type Prefill,
 } from '../../src/domain/index.js';
+import { sql } from 'kysely';
 import { ApiError } from './api-error.js';
-import type { Database } from './database.js';
+import { inTransaction, type Database, type Queries, type Tables } from './database.js';
 import { enqueueMail, invitationMail } from './mails.js';
+import { decodeCursor, encodeCursor, type Page } from './pagination.js';
 import { newInvitationToken, sha256Hex } from './secrets.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { endOfTokyoDayAfter } from './tokyo-time.js';
 
 /** An invitation as stored, with the name of the ordering company that issued it. */
 export interface InvitationRecord {
@@ -35,26 +37,35 @@ export interface InvitationRecord {
   usedAt: string | null;
 }
 
-interface InvitationRow {
-  id: string;
-  ordering_company_id: number;
+type InvitationRow = Omit<Tables['invitations'], 'partner_company_name' | 'partner_contact_name' | 'partner_email'> & {
   ordering_company_name: string;
-  partner_json: string;
-  prefill_json: string | null;
-  branding_json: string | null;
-  allowed_kinds_json: string | null;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-}
+};
 
-const INVITATION_COLUMNS = 'invitations.*, ordering_companies.name AS ordering_company_name';
-const INVITATION_SOURCE = 'invitations JOIN ordering_companies ON ordering_companies.id = invitations.ordering_company_id';
+const INVITATION_COLUMNS = [
+  'invitations.id',
+  'invitations.ordering_company_id',
+  'invitations.token_sha256',
+  'invitations.partner_json',
+  'invitations.prefill_json',
+  'invitations.branding_json',
+  'invitations.allowed_kinds_json',
+  'invitations.created_at',
+  'invitations.expires_at',
+  'invitations.used_at',
+  'ordering_companies.name as ordering_company_name',
+] as const;
+
+function selectInvitations(queries: Queries) {
+  return queries
+    .selectFrom('invitations')
+    .innerJoin('ordering_companies', 'ordering_companies.id', 'invitations.ordering_company_id')
+    .select(INVITATION_COLUMNS);
+}
 
 function fromRow(row: InvitationRow): InvitationRecord {
   return {
     id: row.id,
-    orderingCompanyId: row.ordering_company_id,
+    orderingCompanyId: Number(row.ordering_company_id),
     orderingCompanyName: row.ordering_company_name,
     partner: JSON.parse(row.partner_json) as Partner,
     ...(row.prefill_json ? { prefill: JSON.parse(row.prefill_json) as Prefill } : {}),
@@ -88,6 +99,17 @@ export function invitationState(invitation: Pick<InvitationRecord, 'usedAt' | 'e
   return now.getTime() >= Date.parse(invitation.expiresAt) ? 'expired' : 'open';
 }
 
+/**
+ * When a link issued (or resent) at `now` dies: the end of its 35th day in Japan time (application
+ * guide, 利用申請サイトのお知らせ ④), the same instant in the mail, the console and `expiresAt`.
+ *
+ * @example
+ * invitationExpiry(new Date('2026-11-29T03:00:00Z')).toISOString() // '2027-01-03T14:59:59.999Z'
+ */
+export function invitationExpiry(now: Date): Date {
+  return endOfTokyoDayAfter(now, INVITATION_VALID_DAYS);
+}
+
 /** The link a partner opens: the portal page with the token in its query. */
 function invitationUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/?token=${token}`;
@@ -102,7 +124,7 @@ export interface CreateInvitationInput {
   /** Origin (and path) of the portal page the link points at. */
   publicBaseUrl: string;
   now: Date;
-  /** When the link dies; 35 days from `now` unless a test needs an expired one. */
+  /** When the link dies; the end of the 35th day unless a test needs an expired one. */
   expiresAt?: Date;
 }
 
@@ -111,7 +133,7 @@ export interface CreateInvitationInput {
  * route, and by tests that need an invitation with a given expiry.
  *
  * @example
- * const issued = createInvitation(database, {
+ * const issued = await createInvitation(database, {
  *   orderingCompanyId: company.id,
  *   partner: { companyName: '山田建設株式会社', contactName: '山田 太郎', email: 'yamada@example.jp' },
  *   publicBaseUrl: 'http://localhost:8787',
@@ -119,85 +141,94 @@ export interface CreateInvitationInput {
  * });
  * issued.url // 'http://localhost:8787/?token=…'
  */
-export function createInvitation(database: Database, input: CreateInvitationInput): IssuedInvitation {
-  // Application guide, 利用申請サイトのお知らせ ④: the link is valid for 35 days.
-  const expiresAt = input.expiresAt ?? new Date(input.now.getTime() + INVITATION_VALID_DAYS * DAY_MS);
+export async function createInvitation(database: Database, input: CreateInvitationInput): Promise<IssuedInvitation> {
+  const expiresAt = input.expiresAt ?? invitationExpiry(input.now);
   const id = crypto.randomUUID();
   const token = newInvitationToken();
   const url = invitationUrl(input.publicBaseUrl, token);
-  return database.transaction(() => {
-    database
-      .prepare(
-        `INSERT INTO invitations (id, ordering_company_id, token_sha256, partner_json, prefill_json, branding_json,
-           allowed_kinds_json, created_at, expires_at, used_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
-      )
-      .run(
+  return inTransaction(database, async (trx) => {
+    await trx
+      .insertInto('invitations')
+      .values({
         id,
-        input.orderingCompanyId,
-        sha256Hex(token),
-        JSON.stringify(input.partner),
-        jsonOrNull(input.prefill),
-        jsonOrNull(input.branding),
-        jsonOrNull(input.allowedKinds),
-        input.now.toISOString(),
-        expiresAt.toISOString(),
-      );
-    const issued = findInvitationById(database, input.orderingCompanyId, id);
+        ordering_company_id: input.orderingCompanyId,
+        token_sha256: sha256Hex(token),
+        partner_json: JSON.stringify(input.partner),
+        partner_company_name: input.partner.companyName,
+        partner_contact_name: input.partner.contactName,
+        partner_email: input.partner.email,
+        prefill_json: jsonOrNull(input.prefill),
+        branding_json: jsonOrNull(input.branding),
+        allowed_kinds_json: jsonOrNull(input.allowedKinds),
+        created_at: input.now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+        used_at: null,
+      })
+      .execute();
+    const issued = await findInvitationById(trx, input.orderingCompanyId, id);
     if (!issued) throw new Error('invitation vanished inside its own transaction');
-    enqueueMail(database, {
+    await enqueueMail(trx, {
       orderingCompanyId: input.orderingCompanyId,
       mail: invitationMail({ partner: input.partner, orderingCompanyName: issued.orderingCompanyName, url, expiresAt }),
       now: input.now,
+      mailKey: database.mailKey,
     });
     return { id, token, url, expiresAt: expiresAt.toISOString(), state: invitationState(issued, input.now), partner: input.partner };
-  }).immediate();
+  });
 }
 
 /**
- * Gives an unanswered invitation a new token and a new 35-day window, and mails it again. The old
- * token stops working at once (its hash is gone). A used invitation cannot be resent.
+ * Gives an unanswered invitation a new token and a new window, and mails it again. The old token stops
+ * working at once (its hash is gone). A used invitation cannot be resent.
  *
  * @example
- * const again = resendInvitation(database, { orderingCompanyId: 1, invitationId: issued.id, publicBaseUrl, now: new Date() });
+ * const again = await resendInvitation(database, { orderingCompanyId: 1, invitationId: issued.id, publicBaseUrl, now: new Date() });
  */
-export function resendInvitation(
+export async function resendInvitation(
   database: Database,
   input: { orderingCompanyId: number; invitationId: string; publicBaseUrl: string; now: Date },
-): IssuedInvitation {
-  const expiresAt = new Date(input.now.getTime() + INVITATION_VALID_DAYS * DAY_MS);
+): Promise<IssuedInvitation> {
+  const expiresAt = invitationExpiry(input.now);
   const token = newInvitationToken();
   const url = invitationUrl(input.publicBaseUrl, token);
-  return database.transaction(() => {
-    const invitation = findInvitationById(database, input.orderingCompanyId, input.invitationId);
-    if (!invitation) throw new ApiError(404, 'invitation_not_found');
-    if (invitation.usedAt !== null) throw new ApiError(409, 'invitation_used');
-    database
-      .prepare('UPDATE invitations SET token_sha256 = ?, expires_at = ? WHERE id = ?')
-      .run(sha256Hex(token), expiresAt.toISOString(), invitation.id);
-    enqueueMail(database, {
-      orderingCompanyId: input.orderingCompanyId,
-      mail: invitationMail({ partner: invitation.partner, orderingCompanyName: invitation.orderingCompanyName, url, expiresAt }),
-      now: input.now,
-    });
-    return { id: invitation.id, token, url, expiresAt: expiresAt.toISOString(), state: 'open' as const, partner: invitation.partner };
-  }).immediate();
+  return inTransaction(
+    database,
+    async (trx) => {
+      const invitation = await findInvitationById(trx, input.orderingCompanyId, input.invitationId);
+      if (!invitation) throw new ApiError(404, 'invitation_not_found');
+      if (invitation.usedAt !== null) throw new ApiError(409, 'invitation_used');
+      await trx
+        .updateTable('invitations')
+        .set({ token_sha256: sha256Hex(token), expires_at: expiresAt.toISOString() })
+        .where('id', '=', invitation.id)
+        .execute();
+      await enqueueMail(trx, {
+        orderingCompanyId: input.orderingCompanyId,
+        mail: invitationMail({ partner: invitation.partner, orderingCompanyName: invitation.orderingCompanyName, url, expiresAt }),
+        now: input.now,
+        mailKey: database.mailKey,
+      });
+      return { id: invitation.id, token, url, expiresAt: expiresAt.toISOString(), state: 'open' as const, partner: invitation.partner };
+    },
+    [`invitation:${input.invitationId}`],
+  );
 }
 
 /**
  * One invitation of one ordering company; another company's id finds nothing.
  *
  * @example
- * findInvitationById(database, company.id, issued.id)?.partner.email
+ * (await findInvitationById(database.db, company.id, issued.id))?.partner.email
  */
-export function findInvitationById(
-  database: Database,
+export async function findInvitationById(
+  queries: Queries,
   orderingCompanyId: number,
   invitationId: string,
-): InvitationRecord | undefined {
-  const row = database
-    .prepare(`SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_SOURCE} WHERE invitations.id = ? AND invitations.ordering_company_id = ?`)
-    .get(invitationId, orderingCompanyId) as InvitationRow | undefined;
+): Promise<InvitationRecord | undefined> {
+  const row = await selectInvitations(queries)
+    .where('invitations.id', '=', invitationId)
+    .where('invitations.ordering_company_id', '=', orderingCompanyId)
+    .executeTakeFirst();
   return row && fromRow(row);
 }
 
@@ -205,12 +236,10 @@ export function findInvitationById(
  * The invitation a token opens, whatever its state.
  *
  * @example
- * findInvitationByToken(database, token)?.partner.companyName
+ * (await findInvitationByToken(database.db, token))?.partner.companyName
  */
-export function findInvitationByToken(database: Database, token: string): InvitationRecord | undefined {
-  const row = database.prepare(`SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_SOURCE} WHERE invitations.token_sha256 = ?`).get(sha256Hex(token)) as
-    | InvitationRow
-    | undefined;
+export async function findInvitationByToken(queries: Queries, token: string): Promise<InvitationRecord | undefined> {
+  const row = await selectInvitations(queries).where('invitations.token_sha256', '=', sha256Hex(token)).executeTakeFirst();
   return row && fromRow(row);
 }
 
@@ -219,10 +248,10 @@ export function findInvitationByToken(database: Database, token: string): Invita
  * `404 invitation_not_found`, `409 invitation_used` or `410 invitation_expired`.
  *
  * @example
- * const invitation = requireOpenInvitation(database, token, new Date());
+ * const invitation = await requireOpenInvitation(database.db, token, new Date());
  */
-export function requireOpenInvitation(database: Database, token: string, now: Date): InvitationRecord {
-  const invitation = findInvitationByToken(database, token);
+export async function requireOpenInvitation(queries: Queries, token: string, now: Date): Promise<InvitationRecord> {
+  const invitation = await findInvitationByToken(queries, token);
   if (!invitation) throw new ApiError(404, 'invitation_not_found');
   const state = invitationState(invitation, now);
   if (state === 'used') throw new ApiError(409, 'invitation_used');
@@ -250,25 +279,56 @@ export function toPublicInvitation(invitation: InvitationRecord, token: string):
   };
 }
 
+/** `LIKE` pattern matching `text` anywhere, with `%`, `_` and `\` taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
 /**
- * Every invitation of one ordering company, newest first, with its state and its application if any.
+ * One page of the invitations of one ordering company, newest first, with state and application;
+ * searched by partner name or e-mail (`q`) and filtered by state.
  *
  * @example
- * listInvitations(database, company.id, new Date()).filter((row) => row.state === 'open')
+ * const page = await listInvitations(database, company.id, new Date(), { limit: 50, state: 'open' });
  */
-export function listInvitations(database: Database, orderingCompanyId: number, now: Date): InvitationSummary[] {
-  const rows = database
-    .prepare(
-      `SELECT ${INVITATION_COLUMNS}, applications.receipt_number, applications.accepted_at, applications.company_name
-       FROM ${INVITATION_SOURCE}
-       LEFT JOIN applications ON applications.invitation_id = invitations.id
-       WHERE invitations.ordering_company_id = ?
-       ORDER BY invitations.created_at DESC, invitations.rowid DESC`,
+export async function listInvitations(
+  database: Database,
+  orderingCompanyId: number,
+  now: Date,
+  query: InvitationQuery & { limit: number },
+): Promise<Page<InvitationSummary>> {
+  const after = query.cursor === undefined ? undefined : (decodeCursor(query.cursor, ['string', 'string']) as [string, string]);
+  const nowText = now.toISOString();
+  const pattern = query.q?.trim() ? containsPattern(query.q.trim()) : undefined;
+  const rows = await selectInvitations(database.db)
+    .leftJoin('applications', 'applications.invitation_id', 'invitations.id')
+    .select(['applications.receipt_number', 'applications.accepted_at', 'applications.company_name'])
+    .where('invitations.ordering_company_id', '=', orderingCompanyId)
+    .$if(pattern !== undefined, (select) =>
+      select.where(({ eb }) =>
+        eb.or(
+          (['partner_company_name', 'partner_contact_name', 'partner_email'] as const).map(
+            (column) => sql<boolean>`lower(${sql.ref(`invitations.${column}`)}) LIKE ${pattern} ESCAPE '\\'`,
+          ),
+        ),
+      ),
     )
-    .all(orderingCompanyId) as Array<
-    InvitationRow & { receipt_number: string | null; accepted_at: string | null; company_name: string | null }
-  >;
-  return rows.map((row) => {
+    .$if(query.state === 'used', (select) => select.where('invitations.used_at', 'is not', null))
+    .$if(query.state === 'open', (select) => select.where('invitations.used_at', 'is', null).where('invitations.expires_at', '>', nowText))
+    .$if(query.state === 'expired', (select) => select.where('invitations.used_at', 'is', null).where('invitations.expires_at', '<=', nowText))
+    .$if(after !== undefined, (select) =>
+      select.where((eb) =>
+        eb.or([
+          eb('invitations.created_at', '<', after?.[0] as string),
+          eb.and([eb('invitations.created_at', '=', after?.[0] as string), eb('invitations.id', '<', after?.[1] as string)]),
+        ]),
+      ),
+    )
+    .orderBy('invitations.created_at', 'desc')
+    .orderBy('invitations.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const items = rows.slice(0, query.limit).map((row) => {
     const invitation = fromRow(row);
     return {
       id: invitation.id,
@@ -282,4 +342,6 @@ export function listInvitations(database: Database, orderingCompanyId: number, n
         : {}),
     };
   });
+  const last = items.at(-1);
+  return { items, ...(rows.length > query.limit && last ? { nextCursor: encodeCursor([last.createdAt, last.id]) } : {}) };
 }

@@ -1,12 +1,15 @@
 /**
- * The mails the service sends, written to the outbox table instead of an SMTP server: the demo sends
- * nothing, and the admin console shows what would have gone out. Wording follows the application guide.
+ * The mails the service sends. Each is written to the outbox in the transaction that makes it true;
+ * `mail-delivery.ts` sends it over SMTP when `SMTP_URL` is set, and the console shows the outbox either
+ * way. Wording follows the application guide.
  */
-import type { Application, Locale, OutboxMail, Partner } from '../../src/domain/index.js';
+import type { Application, Locale, OutboxMailSummary, OutboxMail, Partner } from '../../src/domain/index.js';
 import { en } from '../../src/i18n/en.js';
 import { ja, type Messages } from '../../src/i18n/ja.js';
-import type { Database } from './database.js';
-import { tokyoDateTime } from './tokyo-time.js';
+import type { Database, Queries } from './database.js';
+import { LINK_PLACEHOLDER, openSealedText, REDACTED_LINK, sealText } from './mail-secrets.js';
+import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { tokyoDateTime, tokyoDeadline } from './tokyo-time.js';
 
 /** Support address the guide gives for every question (application guide, お問い合わせ窓口). */
 const SUPPORT_EMAIL = 'help-light@construction-ec.com';
@@ -26,7 +29,10 @@ E メール：${SUPPORT_EMAIL}`;
 export interface Mail {
   to: string;
   subject: string;
+  /** The text; an invitation link stands in it as `LINK_PLACEHOLDER`. */
   body: string;
+  /** The invitation link, kept sealed apart from the text until delivery. */
+  link?: string;
 }
 
 /**
@@ -46,6 +52,7 @@ export function invitationMail(input: {
   const { partner, orderingCompanyName, url, expiresAt } = input;
   return {
     to: partner.email,
+    link: url,
     subject: '【CECTRUST-Lightサービス】 利用申請サイトのお知らせ',
     body: `${AUTOMATIC_NOTICE}
 
@@ -55,7 +62,7 @@ ${partner.contactName} 様
 ${orderingCompanyName} 様の依頼に基づき
 電子契約サービス（CECTRUST-Light サービス）の利用申請登録のご案内をお送りしております。
 35 日以内に下記オンライン利用申請 URL から利用申請情報の登録をお願いいたします。
-（有効期限：${tokyoDateTime(expiresAt)}）
+（有効期限：${tokyoDeadline(expiresAt)}）
 
 申請時の確認書類として法人の場合「会社の印鑑証明書（発行3ヵ月以内）」
 個人事業主の場合「開業届」などの証明書類が必要です。
@@ -65,7 +72,7 @@ PDF データでご用意いただき、オンライン利用申請画面にて 
 その場合は、${orderingCompanyName} 様へ「利用申請サイトのお知らせ」メールの再送をご依頼ください。
 
 CECTRUST-Light サービス オンライン利用申請 URL：
-${url}
+${LINK_PLACEHOLDER}
 
 ご利用申請の手引書（オンライン申請の入力例）については、以下の Web サイトをご確認ください。
 
@@ -152,29 +159,104 @@ ${wording.footer}
 }
 
 /**
- * Queues a mail in the outbox of the ordering company it is sent for. Call it inside the transaction
- * that makes the mail true, so no mail exists for work that rolled back.
+ * Queues a mail in the outbox of the ordering company it is sent for, its link sealed with `mailKey`.
+ * Call it inside the transaction that makes the mail true, so no mail exists for work that rolled back.
  *
  * @example
- * enqueueMail(database, { orderingCompanyId: 1, mail, now: new Date() });
+ * await enqueueMail(trx, { orderingCompanyId: 1, mail, now: new Date(), mailKey });
  */
-export function enqueueMail(database: Database, input: { orderingCompanyId: number; mail: Mail; now: Date }): void {
-  database
-    .prepare('INSERT INTO outbox (ordering_company_id, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(input.orderingCompanyId, input.mail.to, input.mail.subject, input.mail.body, input.now.toISOString());
+export async function enqueueMail(
+  queries: Queries,
+  input: { orderingCompanyId: number; mail: Mail; now: Date; mailKey: Buffer },
+): Promise<void> {
+  await queries
+    .insertInto('outbox')
+    .values({
+      ordering_company_id: input.orderingCompanyId,
+      recipient: input.mail.to,
+      subject: input.mail.subject,
+      body: input.mail.body,
+      sealed_link: input.mail.link === undefined ? null : sealText(input.mailKey, input.mail.link),
+      created_at: input.now.toISOString(),
+      next_attempt_at: input.now.toISOString(),
+    })
+    .execute();
 }
 
 /**
- * The outbox of one ordering company, newest first.
+ * The text of a stored mail: with its link when it is still sealed (only the ordering company and the
+ * SMTP delivery read this), with the redaction note once delivered.
  *
  * @example
- * listOutbox(database, company.id)[0]?.subject
+ * mailText({ body, sealed_link }, mailKey) // '…https://portal.example.jp/?token=…'
  */
-export function listOutbox(database: Database, orderingCompanyId: number): OutboxMail[] {
-  return database
-    .prepare(
-      `SELECT id, recipient AS "to", subject, body, created_at AS createdAt
-       FROM outbox WHERE ordering_company_id = ? ORDER BY id DESC`,
-    )
-    .all(orderingCompanyId) as OutboxMail[];
+export function mailText(row: { body: string; sealed_link: string | null }, mailKey: Buffer): string {
+  const link = row.sealed_link === null ? REDACTED_LINK : openSealedText(mailKey, row.sealed_link);
+  return row.body.replace(LINK_PLACEHOLDER, link);
+}
+
+/** Delivery state of an outbox row as the console shows it. */
+function deliveryOf(row: { delivered_at: string | null; attempts: number; last_error: string | null }) {
+  return {
+    ...(row.delivered_at ? { deliveredAt: row.delivered_at } : {}),
+    attempts: Number(row.attempts),
+  };
+}
+
+/**
+ * One page of the outbox of one ordering company, newest first, without the bodies (one mail is read
+ * with `findMail`).
+ *
+ * @example
+ * const page = await listOutbox(database, company.id, { limit: 50 });
+ * page.items[0]?.subject
+ */
+export async function listOutbox(
+  database: Database,
+  orderingCompanyId: number,
+  options: { limit: number; cursor?: string | undefined },
+): Promise<Page<OutboxMailSummary>> {
+  const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor, ['number']);
+  const rows = await database.db
+    .selectFrom('outbox')
+    .select(['id', 'recipient', 'subject', 'created_at', 'delivered_at', 'attempts', 'last_error'])
+    .where('ordering_company_id', '=', orderingCompanyId)
+    .$if(after !== undefined, (query) => query.where('id', '<', after?.[0] as number))
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1)
+    .execute();
+  const items = rows.slice(0, options.limit).map((row) => ({
+    id: Number(row.id),
+    to: row.recipient,
+    subject: row.subject,
+    createdAt: row.created_at,
+    ...deliveryOf(row),
+  }));
+  const last = items.at(-1);
+  return { items, ...(rows.length > options.limit && last ? { nextCursor: encodeCursor([last.id]) } : {}) };
+}
+
+/**
+ * One mail of one ordering company with its text; another company's id finds nothing.
+ *
+ * @example
+ * (await findMail(database, company.id, 12, mailKey))?.body
+ */
+export async function findMail(database: Database, orderingCompanyId: number, id: number, mailKey: Buffer): Promise<OutboxMail | undefined> {
+  const row = await database.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('ordering_company_id', '=', orderingCompanyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: Number(row.id),
+      to: row.recipient,
+      subject: row.subject,
+      body: mailText(row, mailKey),
+      createdAt: row.created_at,
+      ...deliveryOf(row),
+    }
+  );
 }

@@ -2,7 +2,7 @@
  * The demo server as `npm start` runs it: the reference backend on `.data/`, serving the built demo
  * pages, with one seeded ordering company (発注建設株式会社) whose API key opens the console.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from './app.js';
 import { seedOrderingCompany } from './ordering-companies.js';
@@ -16,7 +16,11 @@ export interface DemoServerOptions {
   root: string;
   /** The built demo pages; served at `/` when the directory exists. */
   staticDir: string;
-  /** Environment to read `PORT`, `HOST`, `DEMO_API_KEY` and `ALLOWED_ORIGINS` from. */
+  /**
+   * Environment to read `PORT`, `HOST`, `DEMO_API_KEY`, `ALLOWED_ORIGINS`, `ALLOWED_HOSTS`,
+   * `PUBLIC_BASE_URL`, `DATABASE_URL`, `SMTP_URL`, `MAIL_FROM`, `MAIL_ENCRYPTION_KEY` and
+   * `RETENTION_DAYS` from (README, environment variables).
+   */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -26,6 +30,7 @@ export interface DemoServerOptions {
  */
 function demoApiKey(dataDir: string, fromEnvironment: string | undefined): { apiKey: string; generated: boolean } {
   if (fromEnvironment) return { apiKey: fromEnvironment, generated: false };
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const keyFile = join(dataDir, 'demo-api-key');
   if (existsSync(keyFile)) return { apiKey: readFileSync(keyFile, 'utf8').trim(), generated: false };
   const apiKey = newApiKey();
@@ -48,23 +53,37 @@ export async function runDemoServer(options: DemoServerOptions): Promise<void> {
   const extraOrigins = (env.ALLOWED_ORIGINS ?? '').split(',').map((value) => value.trim()).filter(Boolean);
   const hasStaticPages = existsSync(options.staticDir);
 
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? origin;
+  const retentionDays = env.RETENTION_DAYS ? Number(env.RETENTION_DAYS) : undefined;
+  if (retentionDays !== undefined && !(Number.isInteger(retentionDays) && retentionDays > 0)) {
+    throw new Error('RETENTION_DAYS must be a whole number of days above 0');
+  }
   const server = await createServer({
     dataDir,
     port,
     host,
     allowedOrigins: [origin, `http://127.0.0.1:${port}`, ...extraOrigins],
+    allowedHosts: (env.ALLOWED_HOSTS ?? '').split(',').map((value) => value.trim()).filter(Boolean),
     ...(hasStaticPages ? { staticDir: options.staticDir } : {}),
-    publicBaseUrl: origin,
+    publicBaseUrl,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
+    ...(retentionDays ? { retention: { applicationDays: retentionDays } } : {}),
   });
   const { apiKey, generated } = demoApiKey(dataDir, env.DEMO_API_KEY);
-  seedOrderingCompany(server.database, { name: DEMO_ORDERING_COMPANY, apiKey });
+  await seedOrderingCompany(server.database, { name: DEMO_ORDERING_COMPANY, apiKey });
 
+  // The key is a secret: printed once, when it is made; afterwards the banner says where it is kept.
+  const consoleLine = generated
+    ? `${origin}/console/#key=${apiKey}   (API key generated now, kept in .data/demo-api-key; not shown again)`
+    : `${origin}/console/   (API key: ${env.DEMO_API_KEY ? 'DEMO_API_KEY' : '.data/demo-api-key'})`;
   console.log(`
-CECTRUST-Light demo server (data in ${dataDir})
+CECTRUST-Light demo server (${env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : `SQLite in ${dataDir}`}; mail ${env.SMTP_URL ? 'over SMTP_URL' : 'kept in the outbox, shown by the console'})
   portal   ${origin}/            (open it with ?token=<invitation token>; the console issues invitations)
-  console  ${origin}/console/#key=${apiKey}
+  console  ${consoleLine}
   API      ${origin}/api          (OpenAPI: ${origin}/api/openapi.json)
-  ordering company ${DEMO_ORDERING_COMPANY}, API key ${apiKey}${generated ? ' (generated, kept in .data/demo-api-key)' : ''}
+  ordering company ${DEMO_ORDERING_COMPANY}
 ${hasStaticPages ? '' : `  ! ${options.staticDir} does not exist: only the API is served\n`}Press Ctrl-C to stop.
 `);
 

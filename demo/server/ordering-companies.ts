@@ -12,26 +12,29 @@ export interface OrderingCompany {
  * repeatable, so the demo can start again on the same data directory. Only the key's hash is stored.
  *
  * @example
- * const company = seedOrderingCompany(database, { name: '発注建設株式会社', apiKey: 'cec_demo' });
+ * const company = await seedOrderingCompany(database, { name: '発注建設株式会社', apiKey: 'cec_demo' });
  */
-export function seedOrderingCompany(database: Database, input: { name: string; apiKey: string }): OrderingCompany {
-  return database
-    .prepare(
-      `INSERT INTO ordering_companies (name, api_key_sha256, created_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET api_key_sha256 = excluded.api_key_sha256
-       RETURNING id, name`,
-    )
-    .get(input.name, sha256Hex(input.apiKey), new Date().toISOString()) as OrderingCompany;
+export async function seedOrderingCompany(database: Database, input: { name: string; apiKey: string }): Promise<OrderingCompany> {
+  const row = await database.db
+    .insertInto('ordering_companies')
+    .values({ name: input.name, api_key_sha256: sha256Hex(input.apiKey), created_at: new Date().toISOString() })
+    .onConflict((conflict) => conflict.column('name').doUpdateSet({ api_key_sha256: sha256Hex(input.apiKey) }))
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  return { id: Number(row.id), name: row.name };
 }
 
 /**
  * The ordering company whose API key this is, if any.
  *
  * @example
- * findOrderingCompanyByApiKey(database, 'cec_demo')?.name // '発注建設株式会社'
+ * (await findOrderingCompanyByApiKey(database, 'cec_demo'))?.name // '発注建設株式会社'
  */
-export function findOrderingCompanyByApiKey(database: Database, apiKey: string): OrderingCompany | undefined {
-  return database
-    .prepare('SELECT id, name FROM ordering_companies WHERE api_key_sha256 = ?')
-    .get(sha256Hex(apiKey)) as OrderingCompany | undefined;
+export async function findOrderingCompanyByApiKey(database: Database, apiKey: string): Promise<OrderingCompany | undefined> {
+  const row = await database.db
+    .selectFrom('ordering_companies')
+    .select(['id', 'name'])
+    .where('api_key_sha256', '=', sha256Hex(apiKey))
+    .executeTakeFirst();
+  return row && { id: Number(row.id), name: row.name };
 }

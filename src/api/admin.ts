@@ -6,14 +6,27 @@
 import { apiErrorFromResponse } from './errors.js';
 import { exchange, parseBody } from './request.js';
 import {
+  exportedApplicationSchema,
   invitationListSchema,
   issuedInvitationSchema,
+  outboxMailSchema,
   outboxSchema,
   type CreateInvitationRequest,
-  type InvitationSummary,
+  type ExportedApplication,
+  type InvitationList,
+  type InvitationQuery,
   type IssuedInvitation,
+  type Outbox,
   type OutboxMail,
 } from '../domain/index.js';
+
+/** `?limit=…&cursor=…` and the like, present values only. */
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 
 /** Default time a request may take, body included, before it fails with `timeout`. */
 export const ADMIN_TIMEOUT_MS = 30_000;
@@ -84,23 +97,48 @@ export class AdminApi {
   }
 
   /**
-   * Every invitation of the company, newest first, with its state and application if any.
+   * One page of the company's invitations, newest first, with state and application if any; searched
+   * by partner name or e-mail (`q`) and filtered by `state`. Pass `nextCursor` back as `cursor` for
+   * the next page.
    *
    * @example
-   * const open = (await admin.listInvitations()).filter((row) => row.state === 'open');
+   * const { invitations, nextCursor } = await admin.listInvitations({ state: 'open', limit: 50 });
    */
-  async listInvitations(): Promise<InvitationSummary[]> {
-    return parseBody(invitationListSchema, await this.#call('/admin/invitations', { method: 'GET' })).invitations;
+  async listInvitations(query: InvitationQuery = {}): Promise<InvitationList> {
+    const { limit, cursor, q, state } = query;
+    return parseBody(invitationListSchema, await this.#call(`/admin/invitations${queryString({ limit, cursor, q, state })}`, { method: 'GET' }));
   }
 
   /**
-   * The mails the service queued for the company's partners, newest first.
+   * One page of the mails the service queued for the company's partners, newest first, without bodies.
    *
    * @example
-   * const [latest] = await admin.listOutbox();
+   * const { mails: [latest] } = await admin.listOutbox();
    */
-  async listOutbox(): Promise<OutboxMail[]> {
-    return parseBody(outboxSchema, await this.#call('/admin/outbox', { method: 'GET' })).mails;
+  async listOutbox(query: { limit?: number; cursor?: string } = {}): Promise<Outbox> {
+    return parseBody(outboxSchema, await this.#call(`/admin/outbox${queryString(query)}`, { method: 'GET' }));
+  }
+
+  /**
+   * One mail with its text. Fails with `not_found` (404).
+   *
+   * @example
+   * (await admin.readMail(latest.id)).body
+   */
+  async readMail(id: number): Promise<OutboxMail> {
+    return parseBody(outboxMailSchema, await this.#call(`/admin/outbox/${encodeURIComponent(String(id))}`, { method: 'GET' }));
+  }
+
+  /**
+   * Marks an application exported (taken into the company's own records): the retention purge then
+   * deletes it and its document. Fails with `application_not_found` (404).
+   *
+   * @example
+   * await admin.markExported('2611250001');
+   */
+  async markExported(receiptNumber: string): Promise<ExportedApplication> {
+    const path = `/admin/applications/${encodeURIComponent(receiptNumber)}/exported`;
+    return parseBody(exportedApplicationSchema, await this.#call(path, { method: 'POST' }));
   }
 
   /**

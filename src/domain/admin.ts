@@ -116,7 +116,22 @@ export const invitationSummarySchema = z.object({
  * @example
  * const { invitations } = invitationListSchema.parse(await response.json());
  */
-export const invitationListSchema = z.object({ invitations: z.array(invitationSummarySchema) });
+export const invitationListSchema = z.object({
+  invitations: z.array(invitationSummarySchema),
+  /** Pass as `?cursor=` for the next (older) page; absent on the last page. */
+  nextCursor: z.optional(z.string()),
+});
+
+/** What the console may ask the invitation list for (`GET {endpoint}/admin/invitations?…`). */
+export interface InvitationQuery {
+  /** Rows per page: 50 by default, at most 100. */
+  limit?: number;
+  /** `nextCursor` of the page before. */
+  cursor?: string;
+  /** Part of the partner's company name, contact name or e-mail (case-insensitive). */
+  q?: string;
+  state?: InvitationState;
+}
 
 /** The application as stored: the contract's JSON without the (spent) invitation token. */
 export const storedApplicationSchema = z.omit(applicationSchema, { token: true });
@@ -143,26 +158,40 @@ export const applicationRecordSchema = z.object({
   receiptNumber: z.string(),
   acceptedAt: z.string(),
   invitationId: z.string(),
+  /** When the ordering company marked it exported (the retention purge deletes it soon after). */
+  exportedAt: z.optional(z.string()),
   application: storedApplicationSchema,
   document: documentMetadataSchema,
 });
 
-/** A mail the service queued (the demo sends none; the outbox shows what would have gone out). */
-export const outboxMailSchema = z.object({
+/** A mail of the outbox as the list shows it: no body (one mail is read alone). */
+export const outboxMailSummarySchema = z.object({
   id: z.number(),
   to: z.string(),
   subject: z.string(),
-  body: z.string(),
   createdAt: z.string(),
+  /** When the SMTP server took it; absent while undelivered (or when no SMTP server is configured). */
+  deliveredAt: z.optional(z.string()),
+  /** Delivery attempts so far. */
+  attempts: z.number(),
 });
 
 /**
- * `200` body of `GET {endpoint}/admin/outbox`, newest first.
+ * `200` body of `GET {endpoint}/admin/outbox/{id}`: one mail with its text. The invitation link is in
+ * it until the mail is delivered; after that the link is removed from the server.
+ */
+export const outboxMailSchema = z.extend(outboxMailSummarySchema, { body: z.string() });
+
+/**
+ * `200` body of `GET {endpoint}/admin/outbox`, newest first, one page.
  *
  * @example
- * const { mails } = outboxSchema.parse(await response.json());
+ * const { mails, nextCursor } = outboxSchema.parse(await response.json());
  */
-export const outboxSchema = z.object({ mails: z.array(outboxMailSchema) });
+export const outboxSchema = z.object({ mails: z.array(outboxMailSummarySchema), nextCursor: z.optional(z.string()) });
+
+/** `200` body of `POST {endpoint}/admin/applications/{receiptNumber}/exported`. */
+export const exportedApplicationSchema = z.object({ receiptNumber: z.string(), exportedAt: z.string() });
 
 export type Partner = z.infer<typeof partnerSchema>;
 export type BrandingRequest = z.infer<typeof brandingRequestSchema>;
@@ -175,4 +204,6 @@ export type StoredApplication = z.infer<typeof storedApplicationSchema>;
 export type DocumentMetadata = z.infer<typeof documentMetadataSchema>;
 export type ApplicationRecord = z.infer<typeof applicationRecordSchema>;
 export type OutboxMail = z.infer<typeof outboxMailSchema>;
+export type OutboxMailSummary = z.infer<typeof outboxMailSummarySchema>;
+export type ExportedApplication = z.infer<typeof exportedApplicationSchema>;
 export type Outbox = z.infer<typeof outboxSchema>;

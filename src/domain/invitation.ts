@@ -58,6 +58,8 @@ export const API_ERROR_CODES = [
   'document_too_large',
   'document_not_pdf',
   'document_encrypted',
+  'document_incomplete',
+  'too_many_requests',
   'payload_too_large',
   'unauthorized',
   'forbidden_origin',

@@ -4,10 +4,12 @@ import {
   applicationRecordSchema,
   invitationListSchema,
   issuedInvitationSchema,
+  outboxMailSchema,
   outboxSchema,
   receiptSchema,
 } from '../../src/domain/index.js';
 import { seedOrderingCompany } from '../../demo/server/ordering-companies.js';
+import { endOfTokyoDayAfter } from '../../demo/server/tokyo-time.js';
 import {
   admin,
   API_KEY,
@@ -27,7 +29,7 @@ describe('admin API: API-key protection', () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer();
-    seedOrderingCompany(server.database, { name: '別発注株式会社', apiKey: OTHER_KEY });
+    await seedOrderingCompany(server.database, { name: '別発注株式会社', apiKey: OTHER_KEY });
   });
   after(() => server.dispose());
 
@@ -55,8 +57,9 @@ describe('admin API: API-key protection', () => {
     assert.equal(response.status, 401);
   });
 
-  it('stores API keys hashed, never as given', () => {
-    const stored = server.database.prepare('SELECT api_key_sha256 FROM ordering_companies').pluck().all() as string[];
+  it('stores API keys hashed, never as given', async () => {
+    const rows = await server.database.db.selectFrom('ordering_companies').select('api_key_sha256').execute();
+    const stored = rows.map((row) => row.api_key_sha256);
     assert.ok(stored.every((value) => /^[0-9a-f]{64}$/.test(value)));
     assert.ok(!stored.includes(API_KEY));
   });
@@ -92,7 +95,7 @@ describe('admin API: invitations', () => {
     assert.match(issued.token, /^[A-Za-z0-9_-]{43}$/);
     assert.equal(Buffer.from(issued.token, 'base64url').length, 32);
     assert.equal(issued.url, `https://portal.example.jp/apply/?token=${issued.token}`);
-    assert.equal(Date.parse(issued.expiresAt) - server.now.value.getTime(), 35 * DAY_MS);
+    assert.equal(issued.expiresAt, endOfTokyoDayAfter(server.now.value, 35).toISOString());
     assert.equal(issued.state, 'open');
     assert.deepEqual(issued.partner, partner);
     assert.equal((await fetch(`${server.url}/api/invitations/${issued.token}`)).status, 200);
@@ -100,15 +103,16 @@ describe('admin API: invitations', () => {
 
   it('stores only the hash of the token', async () => {
     const issued = issuedInvitationSchema.parse(await (await admin(server, 'POST', '/invitations', { partner })).json());
-    const row = server.database.prepare('SELECT * FROM invitations WHERE id = ?').get(issued.id) as Record<string, unknown>;
+    const row: Record<string, unknown> = await server.database.db.selectFrom('invitations').selectAll().where('id', '=', issued.id).executeTakeFirstOrThrow();
     assert.ok(!Object.values(row).some((value) => typeof value === 'string' && value.includes(issued.token)));
   });
 
   it('mails 利用申請サイトのお知らせ to the partner with the link (outbox)', async () => {
     const issued = issuedInvitationSchema.parse(await (await admin(server, 'POST', '/invitations', { partner })).json());
     const { mails } = outboxSchema.parse(await (await admin(server, 'GET', '/outbox')).json());
-    const mail = mails[0];
-    assert.ok(mail);
+    assert.ok(mails[0]);
+    assert.equal('body' in mails[0], false, 'the list carries no bodies');
+    const mail = outboxMailSchema.parse(await (await admin(server, 'GET', `/outbox/${mails[0].id}`)).json());
     assert.equal(mail.to, partner.email);
     assert.equal(mail.subject, '【CECTRUST-Lightサービス】 利用申請サイトのお知らせ');
     assert.ok(mail.body.includes(issued.url));
@@ -190,12 +194,13 @@ describe('admin API: invitations', () => {
       const again = issuedInvitationSchema.parse(await response.json());
       assert.equal(again.id, first.id);
       assert.notEqual(again.token, first.token);
-      assert.equal(Date.parse(again.expiresAt) - server.now.value.getTime(), 35 * DAY_MS);
+      assert.equal(again.expiresAt, endOfTokyoDayAfter(server.now.value, 35).toISOString());
       assert.equal((await fetch(`${server.url}/api/invitations/${first.token}`)).status, 404);
       assert.equal((await fetch(`${server.url}/api/invitations/${again.token}`)).status, 200);
       const { mails } = outboxSchema.parse(await (await admin(server, 'GET', '/outbox')).json());
       assert.equal(mails.length, mailsBefore + 1);
-      assert.ok(mails[0]?.body.includes(again.url));
+      const latest = outboxMailSchema.parse(await (await admin(server, 'GET', `/outbox/${mails[0]?.id}`)).json());
+      assert.ok(latest.body.includes(again.url));
     } finally {
       server.now.value = start;
     }
@@ -213,11 +218,11 @@ describe('admin API: invitations', () => {
   it('lists invitations newest first with their state and, once answered, the application', async () => {
     const fresh = await startTestServer();
     try {
-      const open = inviteDirectly(fresh);
+      const open = await inviteDirectly(fresh);
       fresh.now.value = new Date(fresh.now.value.getTime() + 1000);
-      const expired = inviteDirectly(fresh, { expiresAt: new Date(fresh.now.value.getTime() - 1) });
+      const expired = await inviteDirectly(fresh, { expiresAt: new Date(fresh.now.value.getTime() - 1) });
       fresh.now.value = new Date(fresh.now.value.getTime() + 1000);
-      const used = inviteDirectly(fresh);
+      const used = await inviteDirectly(fresh);
       const receipt = receiptSchema.parse(await (await submit(fresh, { token: used.token })).json());
 
       const { invitations } = invitationListSchema.parse(await (await admin(fresh, 'GET', '/invitations')).json());
@@ -246,7 +251,7 @@ describe('admin API: applications and documents', () => {
   after(() => server.dispose());
 
   it('gives the stored application with the document metadata', async () => {
-    const issued = inviteDirectly(server);
+    const issued = await inviteDirectly(server);
     const receipt = receiptSchema.parse(await (await submit(server, { token: issued.token })).json());
     const response = await admin(server, 'GET', `/applications/${receipt.receiptNumber}`);
     assert.equal(response.status, 200);
@@ -267,11 +272,13 @@ describe('admin API: applications and documents', () => {
   });
 
   it('gives the document back byte for byte, as an attachment named after the receipt number', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     // Every byte value, so nothing is lost to a text encoding on the way.
     const bytes = new Uint8Array(4096 + 256);
     bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
     for (let i = 9; i < bytes.length; i++) bytes[i] = i % 256;
+    const trailer = new TextEncoder().encode('\nstartxref\n9\n%%EOF\n'); // a complete file ends so
+    bytes.set(trailer, bytes.length - trailer.length);
     const { receiptNumber } = receiptSchema.parse(
       await (await submit(server, { token, document: new File([bytes], '../../etc/印鑑証明書.pdf') })).json(),
     );
@@ -296,7 +303,7 @@ describe('admin API: applications and documents', () => {
   it("lists the outbox newest first: the partner's invitation mail, then the administrator's receipt mail", async () => {
     const fresh = await startTestServer();
     try {
-      const { token } = inviteDirectly(fresh);
+      const { token } = await inviteDirectly(fresh);
       await submit(fresh, { token });
       const { mails } = outboxSchema.parse(await (await admin(fresh, 'GET', '/outbox')).json());
       assert.deepEqual(

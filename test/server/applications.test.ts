@@ -35,7 +35,7 @@ describe('POST /api/applications', () => {
 
   describe('accepting', () => {
     it('answers 201 with a receipt number of the Tokyo date and a 4-digit daily sequence', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const response = await submit(server, { token });
       assert.equal(response.status, 201);
       const receipt = receiptSchema.parse(await response.json());
@@ -44,22 +44,28 @@ describe('POST /api/applications', () => {
     });
 
     it('stores the application, its document and the receipt mail, and marks the invitation used, together', async () => {
-      const { id, token } = inviteDirectly(server);
+      const { id, token } = await inviteDirectly(server);
       const response = await submit(server, { token });
       const { receiptNumber } = receiptSchema.parse(await response.json());
-      const row = server.database
-        .prepare('SELECT invitation_id, company_name, application_json FROM applications WHERE receipt_number = ?')
-        .get(receiptNumber) as { invitation_id: string; company_name: string; application_json: string };
+      const { db } = server.database;
+      const row = await db
+        .selectFrom('applications')
+        .select(['invitation_id', 'company_name', 'application_json'])
+        .where('receipt_number', '=', receiptNumber)
+        .executeTakeFirstOrThrow();
       assert.equal(row.invitation_id, id);
       assert.equal(row.company_name, '株式会社山田建設');
       const { token: _token, ...expected } = validApplication(token);
       assert.deepEqual(JSON.parse(row.application_json), expected, 'stored as validated, without the spent token');
-      assert.equal(server.database.prepare('SELECT COUNT(*) FROM documents WHERE receipt_number = ?').pluck().get(receiptNumber), 1);
-      const usedAt = server.database.prepare('SELECT used_at FROM invitations WHERE id = ?').pluck().get(id);
+      assert.equal((await db.selectFrom('documents').selectAll().where('invitation_id', '=', id).execute()).length, 1);
+      const { used_at: usedAt } = await db.selectFrom('invitations').select('used_at').where('id', '=', id).executeTakeFirstOrThrow();
       assert.equal(usedAt, ACCEPTED_AT.toISOString());
-      const mail = server.database
-        .prepare("SELECT recipient, subject, body FROM outbox WHERE subject LIKE '%利用申請受付のお知らせ' ORDER BY id DESC LIMIT 1")
-        .get() as { recipient: string; subject: string; body: string };
+      const mail = await db
+        .selectFrom('outbox')
+        .select(['recipient', 'subject', 'body'])
+        .where('subject', 'like', '%利用申請受付のお知らせ')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       assert.equal(mail.recipient, 'hanako@example.co.jp', "to the administrator's address (STEP 3)");
       assert.equal(mail.subject, '【CECTRUST-Lightサービス】 利用申請受付のお知らせ');
       assert.ok(mail.body.includes(`受付番号${receiptNumber}で利用申請を受け付けました。`));
@@ -67,31 +73,36 @@ describe('POST /api/applications', () => {
     });
 
     it('writes the receipt mail in English for an application made in English', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const application = { ...validApplication(token), locale: 'en' };
       const { receiptNumber } = receiptSchema.parse(await (await submit(server, { token, application })).json());
-      const subject = server.database
-        .prepare('SELECT subject FROM outbox WHERE body LIKE ? ORDER BY id DESC LIMIT 1')
-        .pluck()
-        .get(`%${receiptNumber}%`);
+      const { subject } = await server.database.db
+        .selectFrom('outbox')
+        .select('subject')
+        .where('body', 'like', `%${receiptNumber}%`)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       assert.equal(subject, '[CECTRUST-Light Service] Your application has been received');
     });
 
     it('normalises values with the domain schemas before storing them', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const application = validApplication(token);
       application.company.nameKana = 'やまだけんせつ';
       application.adminUser.phone = '03-3595-4610';
       const { receiptNumber } = receiptSchema.parse(await (await submit(server, { token, application })).json());
-      const stored = JSON.parse(
-        server.database.prepare('SELECT application_json FROM applications WHERE receipt_number = ?').pluck().get(receiptNumber) as string,
-      ) as typeof application;
+      const row = await server.database.db
+        .selectFrom('applications')
+        .select('application_json')
+        .where('receipt_number', '=', receiptNumber)
+        .executeTakeFirstOrThrow();
+      const stored = JSON.parse(row.application_json) as typeof application;
       assert.equal(stored.company.nameKana, 'ヤマダケンセツ');
       assert.equal(stored.adminUser.phone, '0335954610');
     });
 
     it('accepts the application JSON as a plain form field too', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const form = new FormData();
       form.set('application', JSON.stringify(validApplication(token)));
       form.set('document', minimalPdf());
@@ -106,22 +117,22 @@ describe('POST /api/applications', () => {
 
   describe('idempotency', () => {
     it('answers a retry with the same key and body with the same receipt, storing nothing new', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const key = crypto.randomUUID();
       const first = await submit(server, { token, idempotencyKey: key });
-      const counts = ['applications', 'documents', 'outbox', 'idempotency_keys'].map((table) => countRows(server, table));
+      const counts = await Promise.all((['applications', 'documents', 'outbox', 'idempotency_keys'] as const).map((table) => countRows(server, table)));
       const retry = await submit(server, { token, idempotencyKey: key });
       assert.equal(first.status, 201);
       assert.equal(retry.status, 201);
       assert.deepEqual(await retry.json(), await first.json());
       assert.deepEqual(
-        ['applications', 'documents', 'outbox', 'idempotency_keys'].map((table) => countRows(server, table)),
+        await Promise.all((['applications', 'documents', 'outbox', 'idempotency_keys'] as const).map((table) => countRows(server, table))),
         counts,
       );
     });
 
     it('answers the same key with a different application with 409 idempotency_conflict', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const key = crypto.randomUUID();
       assert.equal((await submit(server, { token, idempotencyKey: key })).status, 201);
       const changed = validApplication(token);
@@ -132,7 +143,7 @@ describe('POST /api/applications', () => {
     });
 
     it('answers the same key with a different document with 409 idempotency_conflict', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const key = crypto.randomUUID();
       assert.equal((await submit(server, { token, idempotencyKey: key })).status, 201);
       const otherPdf = new File(['%PDF-1.7\nanother\n%%EOF'], 'other.pdf', { type: 'application/pdf' });
@@ -142,7 +153,7 @@ describe('POST /api/applications', () => {
     });
 
     it('refuses a missing or over-long Idempotency-Key with 400', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const missing = await submit(server, { token, idempotencyKey: null });
       assert.equal(missing.status, 400);
       assert.deepEqual(await issues(missing), [{ path: ['Idempotency-Key'], message: 'required', code: 'required' }]);
@@ -153,7 +164,7 @@ describe('POST /api/applications', () => {
     });
 
     it('lets only one of two different requests for the same invitation through', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const responses = await Promise.all([submit(server, { token }), submit(server, { token })]);
       assert.deepEqual(responses.map((response) => response.status).sort(), [201, 409]);
     });
@@ -161,7 +172,7 @@ describe('POST /api/applications', () => {
 
   describe('refusing', () => {
     it('answers 400 validation_failed with each field, its rule as message and code', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const application = validApplication(token);
       application.company.nameKana = 'Yamada';
       application.adminUser.email = 'not-an-address';
@@ -179,7 +190,7 @@ describe('POST /api/applications', () => {
     });
 
     it('refuses unchecked terms, and a certificate name with a company-form word', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const application = validApplication(token);
       (application.terms as { service: boolean }).service = false;
       application.certificate.companyNameAlpha = 'YAMADA KENSETSU CO LTD';
@@ -219,7 +230,7 @@ describe('POST /api/applications', () => {
     });
 
     it('refuses a missing document as a field problem of `document`', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const response = await fetch(`${server.url}/api/applications`, {
         method: 'POST',
         headers: { 'Idempotency-Key': crypto.randomUUID() },
@@ -229,21 +240,21 @@ describe('POST /api/applications', () => {
     });
 
     it('refuses an empty file with 400 (documentEmpty)', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const response = await submit(server, { token, document: emptyPdf() });
       assert.equal(response.status, 400);
       assert.deepEqual(await issues(response), [{ path: ['document'], message: 'documentEmpty', code: 'documentEmpty' }]);
     });
 
     it('refuses an HTML page named .pdf with 415 document_not_pdf (checked by content)', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const response = await submit(server, { token, document: notPdf() });
       assert.equal(response.status, 415);
       assert.equal(await errorCode(response), 'document_not_pdf');
     });
 
     it('refuses a password-protected PDF with 415 document_encrypted', async () => {
-      const { token } = inviteDirectly(server);
+      const { token } = await inviteDirectly(server);
       const response = await submit(server, { token, document: encryptedPdf() });
       assert.equal(response.status, 415);
       assert.equal(await errorCode(response), 'document_encrypted');
@@ -254,12 +265,12 @@ describe('POST /api/applications', () => {
       assert.equal(unknown.status, 404);
       assert.equal(await errorCode(unknown), 'invitation_not_found');
 
-      const expired = inviteDirectly(server, { expiresAt: new Date(ACCEPTED_AT.getTime() - 1) });
+      const expired = await inviteDirectly(server, { expiresAt: new Date(ACCEPTED_AT.getTime() - 1) });
       const late = await submit(server, { token: expired.token });
       assert.equal(late.status, 410);
       assert.equal(await errorCode(late), 'invitation_expired');
 
-      const used = inviteDirectly(server);
+      const used = await inviteDirectly(server);
       assert.equal((await submit(server, { token: used.token })).status, 201);
       const again = await submit(server, { token: used.token });
       assert.equal(again.status, 409);
@@ -267,11 +278,11 @@ describe('POST /api/applications', () => {
     });
 
     it('stores nothing for a refused request', async () => {
-      const before = ['applications', 'documents', 'idempotency_keys'].map((table) => countRows(server, table));
-      const { token } = inviteDirectly(server);
+      const before = await Promise.all((['applications', 'documents', 'idempotency_keys'] as const).map((table) => countRows(server, table)));
+      const { token } = await inviteDirectly(server);
       await submit(server, { token, document: notPdf() });
       await submit(server, { token, document: emptyPdf() });
-      assert.deepEqual(['applications', 'documents', 'idempotency_keys'].map((table) => countRows(server, table)), before);
+      assert.deepEqual(await Promise.all((['applications', 'documents', 'idempotency_keys'] as const).map((table) => countRows(server, table))), before);
       assert.equal((await fetch(`${server.url}/api/invitations/${token}`)).status, 200, 'the invitation is still open');
     });
   });
@@ -287,26 +298,26 @@ describe('POST /api/applications: size limits', () => {
   after(() => server.dispose());
 
   it('accepts a document of exactly the limit', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     assert.equal((await submit(server, { token, document: oversizePdf(MAX_DOCUMENT_BYTES) })).status, 201);
   });
 
   it('refuses a document one byte over the limit with 413 document_too_large', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const response = await submit(server, { token, document: oversizePdf(MAX_DOCUMENT_BYTES + 1) });
     assert.equal(response.status, 413);
     assert.equal(await errorCode(response), 'document_too_large');
   });
 
   it('refuses a body over the document limit + 1 MB with 413 document_too_large, unread', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const response = await submit(server, { token, document: oversizePdf(MAX_DOCUMENT_BYTES + ONE_MB + 1) });
     assert.equal(response.status, 413);
     assert.equal(await errorCode(response), 'document_too_large');
   });
 
   it('refuses an oversize body sent without Content-Length (chunked) as well', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const form = applicationForm(validApplication(token), oversizePdf(MAX_DOCUMENT_BYTES + ONE_MB + 1));
     const encoded = new Response(form);
     const response = await fetch(`${server.url}/api/applications`, {
@@ -331,7 +342,7 @@ describe('POST /api/applications: concurrent submissions', () => {
   after(() => server.dispose());
 
   it('gives 10 parallel applications distinct receipt numbers of the same day, in sequence', async () => {
-    const invitations = Array.from({ length: 10 }, () => inviteDirectly(server));
+    const invitations = await Promise.all(Array.from({ length: 10 }, () => inviteDirectly(server)));
     const responses = await Promise.all(invitations.map(({ token }) => submit(server, { token })));
     assert.deepEqual(
       responses.map((response) => response.status),
@@ -347,7 +358,7 @@ describe('POST /api/applications: concurrent submissions', () => {
 
   it('starts the sequence again on the next Tokyo day', async () => {
     server.now.value = new Date('2024-01-26T15:00:00Z'); // 2024-01-27 00:00 in Tokyo
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const { receiptNumber } = receiptSchema.parse(await (await submit(server, { token })).json());
     assert.equal(receiptNumber, '2401270001');
   });
@@ -361,12 +372,12 @@ describe('POST /api/applications when a day has no receipt number left', () => {
   after(() => server.dispose());
 
   it('answers 503 service_unavailable with Retry-After until the next Tokyo day, storing nothing', async () => {
-    server.database.prepare('INSERT INTO receipt_sequences (day, last_value) VALUES (?, 9999)').run('261125');
-    const { token } = inviteDirectly(server);
+    await server.database.db.insertInto('receipt_sequences').values({ ordering_company_id: server.company.id, day: '261125', last_value: 9999 }).execute();
+    const { token } = await inviteDirectly(server);
     const response = await submit(server, { token });
     assert.equal(response.status, 503);
     assert.equal((await response.json()).error.code, 'service_unavailable');
     assert.equal(response.headers.get('Retry-After'), String(3600));
-    assert.equal(server.database.prepare('SELECT COUNT(*) FROM applications').pluck().get(), 0);
+    assert.equal(await countRows(server, 'applications'), 0);
   });
 });

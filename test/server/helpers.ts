@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import type { Application, IssuedInvitation, Partner } from '../../src/domain/index.js';
 import { minimalPdf, validApplication } from '../../src/mocks/fixtures.js';
 import { createServer, type RunningServer, type ServerOptions } from '../../demo/server/app.js';
+import { countRows as countTableRows, type Tables } from '../../demo/server/database.js';
 import { createInvitation } from '../../demo/server/invitations.js';
 import { seedOrderingCompany, type OrderingCompany } from '../../demo/server/ordering-companies.js';
+import { startPostgresCluster, type PostgresCluster } from './postgres.js';
 
 export { emptyPdf, encryptedPdf, minimalPdf, notPdf, oversizePdf, validApplication } from '../../src/mocks/fixtures.js';
 
@@ -35,7 +37,43 @@ export interface TestServer extends RunningServer {
 }
 
 /**
- * A server on port 0 with its own temporary data directory and the ordering company 発注建設株式会社.
+ * The engine the server tests run on: SQLite, or PostgreSQL when `TEST_DATABASE=postgres` (then one
+ * throwaway cluster serves the whole test file, a fresh database per server; postgres.test.ts runs
+ * every server test file that way).
+ */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+
+let cluster: Promise<PostgresCluster> | undefined;
+let clients = 0;
+
+/**
+ * A fresh PostgreSQL database on this process's throwaway cluster (started on first use, stopped when
+ * its last database is dropped).
+ *
+ * @example
+ * const { url, drop } = await testPostgresDatabase();
+ */
+export async function testPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  cluster ??= startPostgresCluster();
+  clients += 1;
+  const running = await cluster;
+  const url = await running.createDatabase();
+  return {
+    url,
+    drop: async () => {
+      await running.dropDatabase(url);
+      clients -= 1;
+      if (clients === 0) {
+        cluster = undefined;
+        await running.stop();
+      }
+    },
+  };
+}
+
+/**
+ * A server on port 0 with its own temporary data directory (and, on PostgreSQL, its own database)
+ * and the ordering company 発注建設株式会社.
  *
  * @example
  * const server = await startTestServer();
@@ -47,15 +85,21 @@ export async function startTestServer(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cec-server-test-'));
   const now = options.now ?? { value: new Date() };
   const logs = options.logs ?? [];
+  const postgres = TEST_ENGINE === 'postgres' && !options.databaseUrl ? await testPostgresDatabase() : undefined;
   const running = await createServer({
     port: 0,
     allowedOrigins: [PORTAL_ORIGIN],
     clock: () => now.value,
     log: (line) => logs.push(line),
+    purgeIntervalMs: 0,
+    // Tests of other things send many wrong keys and unknown tokens on purpose; hardening.test.ts sets its own.
+    rateLimits: { tokenFailures: 10_000, apiKeyFailures: 10_000 },
+    ...(postgres ? { databaseUrl: postgres.url } : {}),
     ...options,
     dataDir,
   });
-  const company = seedOrderingCompany(running.database, { name: ORDERING_COMPANY, apiKey: API_KEY });
+  const company = await seedOrderingCompany(running.database, { name: ORDERING_COMPANY, apiKey: API_KEY });
+  const databaseUrl = options.databaseUrl ?? postgres?.url;
   return {
     ...running,
     dataDir,
@@ -64,11 +108,12 @@ export async function startTestServer(
     now,
     restart: async () => {
       await running.close();
-      return startTestServer({ ...options, dataDir, now, logs });
+      return startTestServer({ ...options, dataDir, now, logs, ...(databaseUrl ? { databaseUrl } : {}) });
     },
     dispose: async () => {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await postgres?.drop();
     },
   };
 }
@@ -77,12 +122,12 @@ export async function startTestServer(
  * An invitation of the seeded company, made directly in the database (`expiresAt` for expired ones).
  *
  * @example
- * const { token } = inviteDirectly(server, { expiresAt: new Date(Date.now() - 1000) });
+ * const { token } = await inviteDirectly(server, { expiresAt: new Date(Date.now() - 1000) });
  */
 export function inviteDirectly(
   server: TestServer,
   options: { expiresAt?: Date; orderingCompanyId?: number; partner?: Partner } = {},
-): IssuedInvitation {
+): Promise<IssuedInvitation> {
   return createInvitation(server.database, {
     orderingCompanyId: options.orderingCompanyId ?? server.company.id,
     partner: options.partner ?? partner,
@@ -160,6 +205,6 @@ export async function errorCode(response: Response): Promise<string> {
 }
 
 /** Number of rows in a table of the server's database. */
-export function countRows(server: RunningServer, table: string): number {
-  return server.database.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+export function countRows(server: RunningServer, table: keyof Tables): Promise<number> {
+  return countTableRows(server.database, table);
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { errorBodySchema, issuedInvitationSchema, receiptSchema } from '../../src/domain/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../demo/server/http/middleware.js';
 import { buildOpenApiDocument } from '../../demo/server/openapi.js';
@@ -26,7 +27,7 @@ describe('CORS: only allowed origins may call the API', () => {
   after(() => server.dispose());
 
   it('answers an allowed portal with its origin in Access-Control-Allow-Origin', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const response = await fetch(`${server.url}/api/invitations/${token}`, { headers: { Origin: PORTAL_ORIGIN } });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), PORTAL_ORIGIN);
@@ -64,7 +65,7 @@ describe('CORS: only allowed origins may call the API', () => {
     });
     assert.equal(preflight.status, 403);
     assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), null);
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const post = await submit(server, { token, headers: { Origin: evil } });
     assert.equal(post.status, 403);
     assert.equal(await errorCode(post), 'forbidden_origin');
@@ -74,7 +75,7 @@ describe('CORS: only allowed origins may call the API', () => {
   });
 
   it("accepts the server's own origin (the demo pages) and requests without Origin", async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     assert.equal((await fetch(`${server.url}/api/invitations/${token}`, { headers: { Origin: server.url } })).status, 200);
     assert.equal((await fetch(`${server.url}/api/invitations/${token}`)).status, 200);
   });
@@ -147,7 +148,7 @@ describe('responses', () => {
   it('answers an unexpected failure with 500 internal_error, no stack, no internals', async () => {
     const broken = await startTestServer();
     try {
-      broken.database.exec('DROP TABLE outbox'); // the next invitation cannot queue its mail
+      await sql`DROP TABLE outbox`.execute(broken.database.db); // the next invitation cannot queue its mail
       const response = await admin(broken, 'POST', '/invitations', { partner });
       assert.equal(response.status, 500);
       const text = await response.text();
@@ -161,7 +162,7 @@ describe('responses', () => {
   });
 
   it('sends error bodies the domain errorBodySchema (the client) reads', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const application = validApplication(token);
     application.adminUser.email = 'x';
     const response = await submit(server, { token, application });
@@ -178,7 +179,7 @@ describe('logs', () => {
 
   it('write one JSON line per request with method, route pattern, status and duration', async () => {
     server.logs.length = 0;
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     await fetch(`${server.url}/api/invitations/${token}?utm=x`);
     await fetch(`${server.url}/api/invitations/${token}/draft`);
     const entries = server.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -223,8 +224,8 @@ describe('restart', () => {
     const now = { value: new Date('2024-01-25T15:30:00Z') };
     let server = await startTestServer({ now });
     try {
-      const answered = inviteDirectly(server);
-      const waiting = inviteDirectly(server);
+      const answered = await inviteDirectly(server);
+      const waiting = await inviteDirectly(server);
       const first = receiptSchema.parse(await (await submit(server, { token: answered.token })).json());
       await fetch(`${server.url}/api/invitations/${waiting.token}/draft`, {
         method: 'PUT',
@@ -248,8 +249,8 @@ describe('restart', () => {
       });
       const second = receiptSchema.parse(await (await submit(server, { token: waiting.token })).json());
       assert.equal(second.receiptNumber, '2401260002', 'the daily sequence continues');
-      const migrations = server.database.prepare('SELECT version FROM schema_migrations').pluck().all();
-      assert.deepEqual(migrations, [1], 'each migration is applied once');
+      const migrations = await server.database.db.selectFrom('schema_migrations').select('version').orderBy('version').execute();
+      assert.deepEqual(migrations.map((row) => Number(row.version)), [1, 2], 'each migration is applied once');
     } finally {
       await server.dispose();
     }

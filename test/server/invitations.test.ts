@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { errorBodySchema, invitationSchema } from '../../src/domain/index.js';
+import { endOfTokyoDayAfter } from '../../demo/server/tokyo-time.js';
 import { errorCode, inviteDirectly, partner, startTestServer, submit, type TestServer } from './helpers.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,7 +14,7 @@ describe('GET /api/invitations/:token', () => {
   after(() => server.dispose());
 
   it('answers an open invitation with the inviter, the recipient and the expiry (invitationSchema)', async () => {
-    const { token, expiresAt } = inviteDirectly(server);
+    const { token, expiresAt } = await inviteDirectly(server);
     const response = await fetch(`${server.url}/api/invitations/${token}`);
     assert.equal(response.status, 200);
     const body = invitationSchema.parse(await response.json());
@@ -25,9 +26,10 @@ describe('GET /api/invitations/:token', () => {
     });
   });
 
-  it('makes an invitation valid for 35 days (application guide, 利用申請サイトのお知らせ ④)', () => {
-    const { expiresAt } = inviteDirectly(server);
-    assert.equal(Date.parse(expiresAt) - server.now.value.getTime(), 35 * DAY_MS);
+  it('makes an invitation valid until the end of its 35th day in Japan time (application guide, 利用申請サイトのお知らせ ④)', async () => {
+    const { expiresAt } = await inviteDirectly(server);
+    assert.equal(expiresAt, endOfTokyoDayAfter(server.now.value, 35).toISOString());
+    assert.match(expiresAt, /T14:59:59\.999Z$/, '23:59:59.999 in Tokyo');
   });
 
   it('answers 404 invitation_not_found for an unknown token', async () => {
@@ -37,19 +39,20 @@ describe('GET /api/invitations/:token', () => {
   });
 
   it('answers 410 invitation_expired once the expiry has passed', async () => {
-    const { token } = inviteDirectly(server, { expiresAt: new Date(server.now.value.getTime() - 1) });
+    const { token } = await inviteDirectly(server, { expiresAt: new Date(server.now.value.getTime() - 1) });
     const response = await fetch(`${server.url}/api/invitations/${token}`);
     assert.equal(response.status, 410);
     assert.equal(await errorCode(response), 'invitation_expired');
   });
 
-  it('counts an invitation as expired from the 35th day on, by the server clock', async () => {
-    const { token } = inviteDirectly(server);
+  it('counts an invitation as expired once its 35th day has ended in Japan time, by the server clock', async () => {
     const start = server.now.value;
     try {
-      server.now.value = new Date(start.getTime() + 35 * DAY_MS - 1);
+      server.now.value = new Date('2026-11-29T01:00:00Z'); // 10:00 on 11月29日 in Tokyo
+      const { token } = await inviteDirectly(server);
+      server.now.value = new Date('2027-01-03T14:59:59.998Z'); // 2027年1月3日 23:59:59 in Tokyo
       assert.equal((await fetch(`${server.url}/api/invitations/${token}`)).status, 200);
-      server.now.value = new Date(start.getTime() + 35 * DAY_MS);
+      server.now.value = new Date('2027-01-03T15:00:00.000Z'); // midnight: 1月4日
       assert.equal((await fetch(`${server.url}/api/invitations/${token}`)).status, 410);
     } finally {
       server.now.value = start;
@@ -57,7 +60,7 @@ describe('GET /api/invitations/:token', () => {
   });
 
   it('answers 409 invitation_used once an application came in', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     assert.equal((await submit(server, { token })).status, 201);
     const response = await fetch(`${server.url}/api/invitations/${token}`);
     assert.equal(response.status, 409);
@@ -71,7 +74,7 @@ describe('GET /api/invitations/:token', () => {
 
   it('passes the prefill, branding and allowed kinds the ordering company attached', async () => {
     const { createInvitation } = await import('../../demo/server/invitations.js');
-    const { token } = createInvitation(server.database, {
+    const { token } = await createInvitation(server.database, {
       orderingCompanyId: server.company.id,
       partner,
       prefill: { company: { name: '株式会社山田建設' } },
@@ -103,14 +106,14 @@ describe('draft sync: PUT and GET /api/invitations/:token/draft', () => {
   const get = (token: string) => fetch(`${server.url}/api/invitations/${token}/draft`);
 
   it('answers 404 draft_not_found before anything was saved', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const response = await get(token);
     assert.equal(response.status, 404);
     assert.equal(await errorCode(response), 'draft_not_found');
   });
 
   it('saves a draft (204) and gives it back with the time it was saved', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const draft = { step: 2, company: { name: '山田建設', nameKana: 'やまだ' } };
     const saved = await put(token, { draft });
     assert.equal(saved.status, 204);
@@ -120,14 +123,14 @@ describe('draft sync: PUT and GET /api/invitations/:token/draft', () => {
   });
 
   it('replaces the previous draft', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     await put(token, { draft: { step: 1 } });
     await put(token, { draft: { step: 3 } });
     assert.deepEqual(((await (await get(token)).json()) as { draft: unknown }).draft, { step: 3 });
   });
 
   it('refuses a body that is not { draft: object } with 400 validation_failed', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     for (const body of [{ draft: 'text' }, {}, 'not json']) {
       const response = await put(token, body);
       assert.equal(response.status, 400, JSON.stringify(body));
@@ -136,24 +139,24 @@ describe('draft sync: PUT and GET /api/invitations/:token/draft', () => {
   });
 
   it('refuses a draft over 64 kB with 413 payload_too_large', async () => {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const response = await put(token, { draft: { notes: 'あ'.repeat(30_000) } });
     assert.equal(response.status, 413);
     assert.equal(await errorCode(response), 'payload_too_large');
   });
 
   it('keeps drafts for open invitations only', async () => {
-    const expired = inviteDirectly(server, { expiresAt: new Date(server.now.value.getTime() - 1) });
+    const expired = await inviteDirectly(server, { expiresAt: new Date(server.now.value.getTime() - 1) });
     assert.equal((await put(expired.token, { draft: {} })).status, 410);
     assert.equal((await get(expired.token)).status, 410);
     assert.equal((await put('unknown-token', { draft: {} })).status, 404);
   });
 
   it('forgets the draft once the application is accepted', async () => {
-    const { id, token } = inviteDirectly(server);
+    const { id, token } = await inviteDirectly(server);
     await put(token, { draft: { step: 5 } });
     assert.equal((await submit(server, { token })).status, 201);
     assert.equal((await get(token)).status, 409);
-    assert.equal(server.database.prepare('SELECT COUNT(*) FROM drafts WHERE invitation_id = ?').pluck().get(id), 0);
+    assert.equal((await server.database.db.selectFrom('drafts').selectAll().where('invitation_id', '=', id).execute()).length, 0);
   });
 });

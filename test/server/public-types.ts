@@ -21,8 +21,8 @@ export async function pinnedServerTypes(): Promise<void> {
   const server: RunningServer = await createServer(full);
   const endpoint: string = `${server.url}/api`;
   const port: number = server.port;
-  const company: { id: number; name: string } = seedOrderingCompany(server.database, { name: 'X', apiKey: 'k' });
-  const issued: IssuedInvitation = createInvitation(server.database, {
+  const company: { id: number; name: string } = await seedOrderingCompany(server.database, { name: 'X', apiKey: 'k' });
+  const issued: IssuedInvitation = await createInvitation(server.database, {
     orderingCompanyId: company.id,
     partner: { companyName: 'A', contactName: 'B', email: 'c@example.jp' },
     publicBaseUrl: endpoint,

@@ -149,9 +149,43 @@ export function securityHeaders(): MiddlewareHandler {
 export function requireApiKey(database: Database): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     const apiKey = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
-    const company = apiKey === undefined ? undefined : findOrderingCompanyByApiKey(database, apiKey);
+    const company = apiKey === undefined ? undefined : await findOrderingCompanyByApiKey(database, apiKey);
     if (!company) throw new ApiError(401, 'unauthorized', undefined, { 'WWW-Authenticate': 'Bearer' });
     c.set('orderingCompany', company);
     return next();
+  };
+}
+
+/** Host names a browser on this machine uses; a rebinding attack cannot make a page send these. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The `Host` header must name this server: a loopback name, or one of `allowedHosts` (host names, no
+ * port). A DNS-rebinding page (evil.example resolving to 127.0.0.1) sends its own name and gets
+ * `403 forbidden_host`.
+ *
+ * @example
+ * app.use('*', allowedHostsOnly(['portal.example.jp']));
+ */
+export function allowedHostsOnly(allowedHosts: readonly string[]): MiddlewareHandler {
+  const allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
+  return async (c, next) => {
+    const host = (c.req.header('Host') ?? '').toLowerCase().replace(/:\d+$/, '');
+    if (!LOOPBACK_HOSTS.has(host) && !allowed.has(host)) throw new ApiError(403, 'forbidden_host');
+    return next();
+  };
+}
+
+/**
+ * `Cache-Control: no-store` on every API answer that does not say otherwise: they carry personal data
+ * (invitations, drafts, applications) that no cache along the way may keep.
+ *
+ * @example
+ * app.use('/api/*', noStore());
+ */
+export function noStore(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   };
 }

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validateSection } from '../../../src/domain/index.js';
 import { ApiError, validationFailed } from '../api-error.js';
+import { parseBoundedJson } from './bounded-json.js';
 
 /** Largest JSON body of the admin routes: an invitation with prefill and branding is a few kilobytes. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -33,12 +34,7 @@ export async function readValidJson<T>(
   c: Context,
   schema: Parameters<typeof validateSection<T>>[0],
 ): Promise<T> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw validationFailed([{ path: [], code: 'invalid' }]);
-  }
+  const body = parseBoundedJson(await c.req.text(), []);
   const result = validateSection(schema, body);
   if (!result.ok) throw validationFailed(result.issues);
   return result.value;

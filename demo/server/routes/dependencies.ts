@@ -1,4 +1,5 @@
 import type { Database } from '../database.js';
+import type { UploadGate } from '../http/multipart.js';
 
 /** What the API routes work with; `createServer` builds it from its options. */
 export interface ApiDependencies {
@@ -9,4 +10,6 @@ export interface ApiDependencies {
   maxDocumentBytes: number;
   /** Where invitation links point; the origin the admin request came to when absent. */
   publicBaseUrl: string | undefined;
+  /** Caps on concurrent uploads and the bytes they bring. */
+  uploadGate: UploadGate;
 }
