@@ -196,7 +196,7 @@ export const en: Messages = {
     keepMails: 'Keep the emails you receive (the information you use CECTRUST-Light with) in a safe place.',
     startTiming:
       'You can usually start using the service within a day or two. When many applications are being processed, it takes about 5 business days.',
-    hurry: 'If you need to start sooner, please email us: CECTRUST-Light desk, {{email}}',
+    hurry: 'If you need to start sooner, please email us.',
     manualIntro:
       'For how to use CECTRUST-Light, see the videos and the operating instructions (PDF). The preparation you need before your first contract is described in the operation manual.',
     manualLink: 'Operation manual (videos and PDF)',

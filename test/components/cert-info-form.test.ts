@@ -97,18 +97,19 @@ describe('cec-cert-info-form', () => {
     expect(getByLabel('部署名(日本語)').getAttribute('aria-invalid')).to.equal('false');
   });
 
-  it('accepts full-width letters typed through an IME', async () => {
+  it('accepts full-width letters typed through an IME, and shows them converted once the field is left', async () => {
     const form = await render();
     await fillValid({ '企業名(アルファベット)': 'ＹＡＭＡＤＡ ＫＥＮＳＥＴＳＵ', '役職名(アルファベット)': 'ＳＨＡＣＨＯ' });
-    expect(form.value.titleAlpha).to.equal('ＳＨＡＣＨＯ');
+    expect(form.value.titleAlpha).to.equal('SHACHO');
+    expect((getByLabel('企業名(アルファベット)') as HTMLInputElement).value).to.equal('YAMADA KENSETSU');
     expect(form.validate()).to.equal(true);
   });
 
-  it('refuses Japanese in an alphabet field with the alphabet message', async () => {
+  it('refuses Japanese in an alphabet field, naming the first character it cannot take', async () => {
     await render();
     const department = await fill('部署名(アルファベット)', '本社');
     await invalid(department);
-    expect(descriptionOf(department)).to.contain('部署名(アルファベット)は半角英数字、ピリオド、ハイフン、スペースのみ入力できます。');
+    expect(descriptionOf(department)).to.contain('部署名(アルファベット)に使用できない文字「本」が含まれています。半角英数字、ピリオド、ハイフン、スペースのみ入力できます。');
   });
 
   it('refuses a company name of 41 characters, naming the limit of 40', async () => {

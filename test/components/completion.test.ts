@@ -87,6 +87,34 @@ describe('cec-completion', () => {
     expect(visibleText(element)).to.contain('メールアドレス（kanri@example.jp）に');
   });
 
+  it('says how soon the service can be used (guide FAQ 6) and to keep the mails (guide 4.)', async () => {
+    const text = visibleText(await completion());
+    expect(text).to.contain('通常は、一両日中にご利用が可能となります。お申込みが込み合っている場合は、おおよそ5営業日ほどでご利用いただけます。');
+    expect(text).to.contain('ご利用開始をお急ぎの場合は、弊社までメールでご連絡ください。');
+    expect(text).to.contain('受信したメール内容（CECTRUST-Lightでご利用いただく情報）を大切に保管してください。');
+  });
+
+  it('links the operation manual of the guide, in a new window', async () => {
+    const element = await completion();
+    const link = getByRole('link', /操作マニュアル（動画・PDF）/, element.shadowRoot!);
+    expect(link.getAttribute('href')).to.equal('http://www.construction-ec.com/cectrust-light/manual/index.html');
+    expect(link.getAttribute('target')).to.equal('_blank');
+    expect(visibleText(element)).to.contain('必要な事前準備の操作は、操作マニュアルをご参照ください。');
+  });
+
+  it('links the manual a host configured with manual-url, but never a script URL', async () => {
+    const configured = await fixture<CecCompletion>(
+      html`<cec-completion receipt-number="2401260002" manual-url="https://portal.example.jp/manual/"></cec-completion>`,
+    );
+    expect(getByRole('link', /操作マニュアル/, configured.shadowRoot!).getAttribute('href')).to.equal('https://portal.example.jp/manual/');
+    const hostile = await fixture<CecCompletion>(
+      html`<cec-completion receipt-number="2401260002" manual-url="javascript:alert(1)"></cec-completion>`,
+    );
+    expect(getByRole('link', /操作マニュアル/, hostile.shadowRoot!).getAttribute('href')).to.equal(
+      'http://www.construction-ec.com/cectrust-light/manual/index.html',
+    );
+  });
+
   it('fulfils the step contract', async () => {
     const element = await completion();
     expect(element.validate()).to.equal(true);

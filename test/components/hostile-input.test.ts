@@ -9,7 +9,7 @@ import '../../src/components/company-form/company-form.js';
 import type { CecApplyWizard } from '../../src/components/apply-wizard/apply-wizard.component.js';
 import type { CecCompanyForm } from '../../src/components/company-form/company-form.component.js';
 import { startMockBackend, type RunningMockBackend } from '../../src/mocks/browser.js';
-import { emptyPdf, encryptedPdf, notPdf } from '../../src/mocks/fixtures.js';
+import { emptyPdf, encryptedPdf, notPdf, truncatedPdf } from '../../src/mocks/fixtures.js';
 import { allElements, chooseFile, descriptionOf, getByLabel, visibleText, waitUntil } from '../helpers.js';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>';
@@ -24,7 +24,8 @@ describe('hostile input', () => {
     const cases: Array<[string, () => File, string]> = [
       ['a renamed HTML file', notPdf, 'PDFではありません'],
       ['an empty file', emptyPdf, '空です'],
-      ['a password-protected PDF', encryptedPdf, 'パスワードで保護されたPDF'],
+      ['a PDF that needs a password to open', encryptedPdf, 'パスワードが必要なPDF'],
+      ['a PDF cut short', truncatedPdf, '途中で切れている'],
       ['an oversize file', () => new File([new Uint8Array(2048).fill(0x25)], 'big.pdf', { type: 'application/pdf' }), '大きすぎます'],
     ];
     for (const [what, file, message] of cases) {
@@ -40,7 +41,7 @@ describe('hostile input', () => {
 
     it('shows a hostile file name as text', async () => {
       const form = await fixture<CecCompanyForm>(html`<cec-company-form></cec-company-form>`);
-      chooseFile(getByLabel('印鑑証明書'), new File(['%PDF-1.4\n%%EOF'], `${PAYLOAD}.pdf`, { type: 'application/pdf' }));
+      chooseFile(getByLabel('印鑑証明書'), new File(['%PDF-1.4\nstartxref\n0\n%%EOF'], `${PAYLOAD}.pdf`, { type: 'application/pdf' }));
       await waitUntil(() => form.value.document, 'kept');
       expect(visibleText(form)).to.contain(`${PAYLOAD}.pdf`);
       expect(injectedElements()).to.have.length(0);

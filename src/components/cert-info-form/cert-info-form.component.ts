@@ -24,6 +24,7 @@ const FIELDS = ['companyNameAlpha', 'departmentJa', 'departmentAlpha', 'titleJa'
  * @summary The certificate's company, department and job title, in Japanese and in the alphabet.
  * @fires cec-change - The user edited a field; `event.value` is the new `CertificateDraft`.
  * @csspart warning - The notice that the certificate cannot be changed and must name a role.
+ * @csspart help - FAQ 4 of the guide (what department and title to enter), opened on demand.
  * @csspart field - Each field block. Also `field-<name>`.
  * @csspart label - Each field label.
  * @csspart marker - The 「※必須」 marker after a label.
@@ -60,6 +61,13 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
       .counter.over {
         color: var(--_error);
         font-weight: 600;
+      }
+      .help {
+        margin: 0 0 var(--_space);
+      }
+      .help summary {
+        cursor: pointer;
+        color: var(--_primary);
       }
     `,
   ];
@@ -114,10 +122,16 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
       ${this.renderErrorSummary()}
       <h3>${t('certificate.heading')}</h3>
       <p>${t('certificate.intro')}</p>
+      <p>${t('certificate.embedded')}</p>
       <div class="warning" part="warning" role="note">
         <p>${t('certificate.warning')}</p>
         <p>${t('certificate.roleNotPerson')}</p>
       </div>
+      <details class="help" part="help">
+        <summary>${t('certificate.helpQuestion')}</summary>
+        <p>${t('certificate.helpAnswer')}</p>
+      </details>
+      <p>${t('certificate.alphabetChoice')}</p>
       ${this.renderCompanyNameJa()}
       ${textField(context, {
         ...alphabet,
@@ -138,7 +152,7 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
         name: 'departmentAlpha',
         label: t('certificate.departmentAlpha'),
         value: v.departmentAlpha,
-        hint: html`${t('certificate.departmentAlphaHint')} ${t('certificate.alphabetRule')}`,
+        hint: html`${t('certificate.departmentAlphaQualifier')} ${t('certificate.departmentAlphaHint')} ${t('certificate.alphabetRule')}`,
       })}
       ${textField(context, { name: 'titleJa', label: t('certificate.titleJa'), value: v.titleJa, required: true, hint: t('certificate.titleJaHint') })}
       <div class="with-counter">
@@ -147,7 +161,8 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
           name: 'titleAlpha',
           label: t('certificate.titleAlpha'),
           value: v.titleAlpha,
-          hint: html`${t('certificate.titleAlphaHint', { maximum: MAX_DEPARTMENT_TITLE_ALPHA })} ${t('certificate.alphabetRule')}`,
+          hint: html`${t('certificate.titleAlphaQualifier')} ${t('certificate.titleAlphaHint', { maximum: MAX_DEPARTMENT_TITLE_ALPHA })}
+          ${t('certificate.alphabetRule')}`,
         })}
         ${this.renderCounter()}
       </div>

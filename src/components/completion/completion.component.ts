@@ -1,7 +1,7 @@
-import { css, html, LitElement, type TemplateResult } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Translate } from '../../i18n/i18n.js';
-import { LocalizeController } from '../shared/localize.js';
+import { webAddress } from '../shared/fields.js';
+import { LocalizeController, sentenceWith } from '../shared/localize.js';
 import type { WizardStep } from '../shared/step.js';
 import { baseStyles } from '../shared/styles.js';
 
@@ -12,25 +12,19 @@ const MAIL_MARKS = ['①', '②', '③', '④', '⑤', '⑥'] as const;
 /** Mails from this index on (④–⑥) come days after the first three. */
 const LATER_MAILS_FROM = 3;
 
-/**
- * A translated sentence with `markup` where the placeholder `name` stands. The sentence is translated
- * with a token no translation contains and split around it, so the words stay text and only `markup`
- * is an element: nothing is ever parsed as HTML.
- */
-function sentenceWith(t: Translate, key: string, name: string, markup: TemplateResult): Array<string | TemplateResult> {
-  const token = `\uE000${name}\uE000`;
-  const parts = t(key, { [name]: token }).split(token);
-  return parts.flatMap((part, index) => (index === 0 ? [part] : [markup, part]));
-}
+/** Where the guide sends applicants for the operation manual (videos and PDF): application guide, 補足③. */
+export const DEFAULT_MANUAL_URL = 'http://www.construction-ec.com/cectrust-light/manual/index.html';
 
 /**
  * STEP 6 申請完了: the receipt number, where the mails go, the six mails to expect (①–③ first,
- * ④–⑥ within days) and whom to write to when they do not arrive (application guide, STEP 6).
+ * ④–⑥ within days), whom to write to when they do not arrive (application guide, STEP 6), how soon the
+ * service can be used (FAQ 6), to keep the mails (4. 完了後の流れ) and the operation manual (補足③).
  *
  * @summary The application was received.
  * @csspart receipt-number - The emphasised receipt number.
  * @csspart mails - The list of the six mails.
  * @csspart support-link - The support address link.
+ * @csspart manual-link - The link to the operation manual.
  *
  * @example
  * <cec-completion receipt-number="2401260002" email="yamaguchi@example.com"></cec-completion>
@@ -75,6 +69,9 @@ export class CecCompletion extends LitElement implements WizardStep<undefined> {
   /** Whom to write to when the mails do not arrive. */
   @property({ attribute: 'support-email' }) supportEmail = 'help-light@construction-ec.com';
 
+  /** The operation manual (videos and PDF) the applicant prepares with; the guide's address by default. */
+  @property({ attribute: 'manual-url' }) manualUrl = DEFAULT_MANUAL_URL;
+
   /** Unused: the step contract asks every step for a value. */
   value: undefined = undefined;
 
@@ -99,6 +96,7 @@ export class CecCompletion extends LitElement implements WizardStep<undefined> {
       </p>
       <p>${t('completion.mailSent', { email: this.recipient })}</p>
       <p>${sentenceWith(t, 'completion.support', 'email', html`<a part="support-link" href="mailto:${support}">${support}</a>`)}</p>
+      <p>${t('completion.startTiming')} ${t('completion.hurry')}</p>
       <p>${t('completion.mailsIntro')}</p>
       <p>${t('completion.mailsTiming')}</p>
       <ol class="mails" part="mails">
@@ -109,6 +107,13 @@ export class CecCompletion extends LitElement implements WizardStep<undefined> {
             </li>`,
         )}
       </ol>
+      <p class="notice" part="keep-mails">${t('completion.keepMails')}</p>
+      <p>
+        ${t('completion.manualIntro')}
+        <a part="manual-link" href=${webAddress(this.manualUrl, DEFAULT_MANUAL_URL)} target="_blank" rel="noopener noreferrer"
+          >${t('completion.manualLink')}<span class="visually-hidden">${t('terms.opensInNewWindow')}</span></a
+        >
+      </p>
     `;
   }
 }

@@ -1,12 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import {
-  digitsOnly,
-  KINDS_WITH_CORPORATE_NUMBER,
-  toFullWidthKatakana,
-  toHalfWidthAlphabet,
-  trimmed,
-} from '../../domain/index.js';
+import { FIELD_NORMALISERS, KINDS_WITH_CORPORATE_NUMBER, trimmed } from '../../domain/index.js';
 import { emptyDraft, type ApplicationDraft } from '../shared/draft.js';
 import { EditSectionEvent } from '../shared/events.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -37,9 +31,10 @@ const shown = (value: string | undefined, normalise: (input: string) => string =
  * No copy of the application is issued, so the page offers to print itself (application guide, STEP 5).
  *
  * @summary Check your answers before submitting.
- * @fires cec-edit-section - The user asked to change a section; `event.detail.step` is the step id to open.
+ * @fires {EditSectionDetail} cec-edit-section - The user asked to change a section; `event.detail.step` is the step id to open.
  * @csspart section - Each section (its heading, values and change button).
  * @csspart change-button - The 「変更」 button of each section.
+ * @csspart keep-copy - 「本内容は必ずお控えください。」, the no-copy notice and the print button.
  * @csspart print-button - The 「印刷する」 button.
  *
  * @example
@@ -128,44 +123,36 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
     const { t } = this.localize;
     const { company = {}, adminUser = {}, certificate = {} } = this.draft;
     const kind = company.kind ?? 'corporation';
-    const companyRows: ConfirmationRow[] = [{ label: t('company.kind'), value: t(`company.kinds.${kind}`) }];
-    if (KINDS_WITH_CORPORATE_NUMBER.includes(kind)) {
-      companyRows.push({ label: t('company.corporateNumber'), value: shown(company.corporateNumber, digitsOnly) });
-    }
-    companyRows.push(
-      { label: t('company.name'), value: shown(company.name) },
-      { label: t('company.nameKana'), value: shown(company.nameKana, toFullWidthKatakana) },
-      { label: t('company.address'), value: shown(company.address) },
-      { label: t('company.representative'), value: shown(company.representative) },
-      // The PDF itself cannot be shown back; its name tells the applicant which file goes (guide, STEP 5).
-      { label: t(`company.document.${kind}`), value: company.document?.name ?? '' },
-    );
+    /** Rows of `fields` of a section: each label and its value as the domain normalises it. */
+    const rows = <S extends keyof typeof FIELD_NORMALISERS>(section: S, draft: object, fields: ReadonlyArray<keyof (typeof FIELD_NORMALISERS)[S] & string>) =>
+      fields.map((field) => ({
+        label: t(`${section}.${field}`),
+        value: shown((draft as Record<string, string | undefined>)[field], FIELD_NORMALISERS[section][field] as (input: string) => string),
+      }));
     return [
-      { step: 'company', title: t('confirmation.company'), rows: companyRows },
+      {
+        step: 'company',
+        title: t('confirmation.company'),
+        rows: [
+          { label: t('company.kind'), value: t(`company.kinds.${kind}`) },
+          ...rows('company', company, KINDS_WITH_CORPORATE_NUMBER.includes(kind) ? ['corporateNumber'] : []),
+          ...rows('company', company, ['name', 'nameKana', 'address', 'representative']),
+          // The PDF itself cannot be shown back; its name tells the applicant which file goes (guide, STEP 5).
+          { label: t(`company.document.${kind}`), value: company.document?.name ?? '' },
+        ],
+      },
       {
         step: 'adminUser',
         title: t('confirmation.adminUser'),
-        rows: [
-          { label: t('adminUser.name'), value: shown(adminUser.name) },
-          { label: t('adminUser.nameKana'), value: shown(adminUser.nameKana, toFullWidthKatakana) },
-          { label: t('adminUser.department'), value: shown(adminUser.department) },
-          { label: t('adminUser.title'), value: shown(adminUser.title) },
-          { label: t('adminUser.address'), value: shown(adminUser.address) },
-          { label: t('adminUser.phone'), value: shown(adminUser.phone, digitsOnly) },
-          { label: t('adminUser.email'), value: shown(adminUser.email) },
-        ],
+        rows: rows('adminUser', adminUser, ['name', 'nameKana', 'department', 'title', 'address', 'phone', 'email']),
       },
       {
         step: 'certificate',
         title: t('confirmation.certificate'),
         rows: [
           // The certificate carries STEP 2's company name; it is not entered in STEP 4.
-          { label: t('certificate.companyNameJa'), value: shown(company.name) },
-          { label: t('certificate.companyNameAlpha'), value: shown(certificate.companyNameAlpha, toHalfWidthAlphabet) },
-          { label: t('certificate.departmentJa'), value: shown(certificate.departmentJa) },
-          { label: t('certificate.departmentAlpha'), value: shown(certificate.departmentAlpha, toHalfWidthAlphabet) },
-          { label: t('certificate.titleJa'), value: shown(certificate.titleJa) },
-          { label: t('certificate.titleAlpha'), value: shown(certificate.titleAlpha, toHalfWidthAlphabet) },
+          { label: t('certificate.companyNameJa'), value: shown(company.name, FIELD_NORMALISERS.company.name) },
+          ...rows('certificate', certificate, ['companyNameAlpha', 'departmentJa', 'departmentAlpha', 'titleJa', 'titleAlpha']),
         ],
       },
     ];
@@ -185,8 +172,11 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
       <h3>${t('confirmation.heading')}</h3>
       <p>${t('confirmation.intro')}</p>
       ${[...this.builtInSections(), ...this.extraSections].map((section) => this.renderSection(section))}
-      <p class="notice">${t('confirmation.noCopy')}</p>
-      <button type="button" part="print-button" @click=${this.print}>${t('buttons.print')}</button>
+      <div class="notice" part="keep-copy">
+        <p><strong>${t('confirmation.keepCopy')}</strong></p>
+        <p>${t('confirmation.noCopy')}</p>
+        <button type="button" part="print-button" @click=${this.print}>${t('buttons.print')}</button>
+      </div>
     `;
   }
 

@@ -25,7 +25,7 @@ export interface TextFieldSpec {
   value: string | undefined;
   required: boolean;
   hint?: string | TemplateResult | undefined;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'password';
   autocomplete?: string;
   inputmode?: 'text' | 'numeric' | 'tel' | 'email' | 'latin';
   maxlength?: number;
@@ -146,4 +146,20 @@ export function errorSummary(
       )}
     </ul>
   </div>`;
+}
+
+/**
+ * A configured link target, if it is a web address (http or https, absolute or relative to the page);
+ * else `fallback`: a host's `javascript:` or `data:` URL never becomes a link.
+ *
+ * @example
+ * webAddress('javascript:alert(1)', DEFAULT_MANUAL_URL) // DEFAULT_MANUAL_URL
+ */
+export function webAddress(url: string, fallback: string): string {
+  try {
+    const { protocol } = new URL(url, document.baseURI);
+    return protocol === 'https:' || protocol === 'http:' ? url : fallback;
+  } catch {
+    return fallback;
+  }
 }

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { languageOf, Translator, type Translate } from '../../i18n/i18n.js';
 import { wizardContext, type WizardState } from './context.js';
 
@@ -65,4 +65,18 @@ export class LocalizeController implements ReactiveController {
       this.#host.requestUpdate();
     });
   }
+}
+
+/**
+ * A translated sentence with `markup` where the placeholder `name` stands. The sentence is translated
+ * with a token no translation contains and split around it, so the words stay text and only `markup`
+ * is an element: nothing is ever parsed as HTML.
+ *
+ * @example
+ * sentenceWith(t, 'completion.support', 'email', html`<a href="mailto:${email}">${email}</a>`)
+ */
+export function sentenceWith(t: Translate, key: string, name: string, markup: TemplateResult): Array<string | TemplateResult> {
+  const token = `\uE000${name}\uE000`;
+  const parts = t(key, { [name]: token }).split(token);
+  return parts.flatMap((part, index) => (index === 0 ? [part] : [markup, part]));
 }

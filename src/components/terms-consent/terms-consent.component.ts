@@ -1,20 +1,28 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { termsSchema, validateSection } from '../../domain/index.js';
+import { ENTITY_KINDS, termsSchema, validateSection, type EntityKind } from '../../domain/index.js';
 import type { TermsDraft } from '../shared/draft.js';
-import { errorLine, fieldId, issueMessage } from '../shared/fields.js';
+import { errorLine, fieldId, issueMessage, webAddress } from '../shared/fields.js';
 import { FormStepElement } from '../shared/form-step.js';
+import { sentenceWith } from '../shared/localize.js';
 import { baseStyles } from '../shared/styles.js';
 
 const TERMS = ['service', 'certificate'] as const;
+/** The download page both terms are on (application guide, STEP 1 ②). */
+const TERMS_PAGE = 'https://www.construction-ec.com/cectrust-light/member/download.html';
 
 /**
  * STEP 1 利用規約確認: the two consents the application needs. Each term's name links to its document.
+ * Before them, what to prepare: the PDF each kind of applicant uploads, and whom to write to when the
+ * 印鑑証明書 cannot be made a PDF (application guide, 1. 申請時に必要な書類 and 補足①).
  *
  * @summary Consent to the CECTRUST-Light terms and the JCAN certificate terms.
  * @fires cec-change - The user ticked or unticked a box; `event.value` is the new `TermsDraft`.
  * @csspart field - Each consent block.
+ * @csspart prepare - What to prepare before starting.
+ * @csspart support-link - The support address link.
+ * @csspart consent-reminder - FAQ 1's reminder, shown when a box is left unticked.
  * @csspart error-summary - The list of problems shown after a refused "next".
  * @csspart error - The message under a box.
  */
@@ -32,16 +40,33 @@ export class CecTermsConsent extends FormStepElement<TermsDraft> {
         font-weight: 600;
         margin: 0 0 0.25em;
       }
+      .prepare {
+        border-inline-start: 4px solid var(--_border);
+        padding-inline-start: var(--_space);
+        margin: 0 0 var(--_space);
+      }
+      .prepare h4 {
+        font-size: 1em;
+        margin: 0 0 0.25em;
+      }
+      .consent-reminder {
+        color: var(--_error);
+        font-weight: 600;
+      }
     `,
   ];
 
   /** URL of the CECTRUST-Light terms document. */
-  @property({ attribute: 'service-terms-url' }) serviceTermsUrl =
-    'https://www.construction-ec.com/cectrust-light/member/download.html';
+  @property({ attribute: 'service-terms-url' }) serviceTermsUrl = TERMS_PAGE;
 
   /** URL of the JCAN certificate terms document. */
-  @property({ attribute: 'certificate-terms-url' }) certificateTermsUrl =
-    'https://www.construction-ec.com/cectrust-light/member/download.html';
+  @property({ attribute: 'certificate-terms-url' }) certificateTermsUrl = TERMS_PAGE;
+
+  /** Whom to write to when the 印鑑証明書 cannot be made a PDF. */
+  @property({ attribute: 'support-email' }) supportEmail = 'help-light@construction-ec.com';
+
+  /** Kinds of applicant whose document is listed (the kinds STEP 2 offers); all four by default. */
+  @property({ attribute: false }) allowedKinds: readonly EntityKind[] = ENTITY_KINDS;
 
   constructor() {
     super();
@@ -70,7 +95,11 @@ export class CecTermsConsent extends FormStepElement<TermsDraft> {
       <h3>${t('terms.heading')}</h3>
       <p>${t('terms.about')}</p>
       <p>${t('terms.intro')}</p>
+      ${this.renderPrepare()}
       ${TERMS.map((term) => this.renderTerm(term))}
+      ${this.form.submitted && this.invalidFields().length > 0
+        ? html`<p class="consent-reminder" part="consent-reminder">${t('terms.bothRequired')}</p>`
+        : nothing}
       <div class="notice" part="notice">
         <p>${t('terms.alreadyApplied')}</p>
         <p>${t('terms.oneApplication')}</p>
@@ -78,12 +107,27 @@ export class CecTermsConsent extends FormStepElement<TermsDraft> {
     `;
   }
 
+  private renderPrepare() {
+    const { t } = this.localize;
+    const support = this.supportEmail;
+    return html`<section class="prepare" part="prepare" aria-labelledby="prepare-heading">
+      <h4 id="prepare-heading">${t('terms.prepareHeading')}</h4>
+      <p>${t('terms.prepareIntro')}</p>
+      <ul>
+        ${this.allowedKinds.map(
+          (kind) => html`<li>${t('terms.prepareItem', { kind: t(`company.kinds.${kind}`), document: t(`company.documentHint.${kind}`) })}</li>`,
+        )}
+      </ul>
+      <p>${sentenceWith(t, 'terms.cannotMakePdf', 'email', html`<a part="support-link" href="mailto:${support}">${support}</a>`)}</p>
+    </section>`;
+  }
+
   private renderTerm(term: (typeof TERMS)[number]) {
     const { t } = this.localize;
     const id = fieldId(term);
     const issue = this.form.visibleIssue(term);
     const label = this.labelOf(term);
-    const url = term === 'service' ? this.serviceTermsUrl : this.certificateTermsUrl;
+    const url = webAddress(term === 'service' ? this.serviceTermsUrl : this.certificateTermsUrl, TERMS_PAGE);
     return html`<div class="term field" part="field field-${term}">
       <p class="term-name">
         <a href=${url} target="_blank" rel="noopener noreferrer"
