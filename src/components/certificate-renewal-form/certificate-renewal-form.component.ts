@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiError } from '../../api/errors.js';
@@ -364,7 +365,7 @@ export class CecCertificateRenewalForm extends LitElement {
       <section aria-labelledby="rows-heading">
         <h3 id="rows-heading">${t('renewalForm.rows.heading', { count: this.rows.length })}</h3>
         ${errorLine(t, 'field-rows-error', this.visibleIssue('rows') ? this.messageOf('rows', '', this.visibleIssue('rows')!) : undefined)}
-        ${repeat(this.rows, (row) => row.id, (row, index) => this.renderRow(row, index, context))}
+        ${this.renderRows(context)}
         <button type="button" id="add-row" @click=${this.addRow}>${t('renewalForm.rows.add')}</button>
       </section>
       ${this.renderFailure()}
@@ -436,6 +437,30 @@ export class CecCertificateRenewalForm extends LitElement {
               ${report.problems.map((problem) => html`<li>${t(`renewalForm.import.problem.${problem.code}`, { line: problem.line, ...problem.params })}</li>`)}
             </ul>`
         : nothing}`;
+  }
+
+  /**
+   * The rows, each rendered again only when what it shows changed (its draft, its place, its visible
+   * issues, the language, the day): a keystroke in one of 500 rows re-renders that row alone.
+   */
+  private renderRows(context: FieldContext): unknown {
+    // Changes when a language's texts arrive, which the translator's identity does not tell.
+    const texts = `${this.localize.translator.language}:${this.localize.t('renewalForm.rows.medium')}`;
+    return repeat(
+      this.rows,
+      (row) => row.id,
+      (row, index) => guard([row.draft, index, this.visibleRowIssues(row), texts, this.#today], () => this.renderRow(row, index, context)),
+    );
+  }
+
+  /** A row's visible issues as one string, for `guard`: codes and their values. */
+  private visibleRowIssues(row: RenewalRowState): string {
+    let signature = '';
+    for (const field of ROW_FIELDS) {
+      const issue = this.visibleIssue(rowKey(row.id, field));
+      if (issue) signature += `${field}:${issue.code}:${JSON.stringify(issue.params ?? {})};`;
+    }
+    return signature;
   }
 
   private renderRow(row: RenewalRowState, index: number, context: FieldContext): TemplateResult {
