@@ -127,6 +127,46 @@ describe('cec-admin-user-form', () => {
     expect(deepActiveElement()).to.equal(getByLabel('TEL番号'));
   });
 
+  describe('as people type it', () => {
+    const conversions: Array<[label: string, typed: string, shown: string]> = [
+      ['TEL番号', '+81 3-3595-4605', '0335954605'],
+      ['TEL番号', '０３－３５９５－４６０５', '0335954605'],
+      ['メールアドレス', 'ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ', 'taro@example.co.jp'],
+      ['氏名カナ', 'いすゞ たろう', 'イスズ　タロウ'],
+    ];
+    for (const [label, typed, shown] of conversions) {
+      it(`${label}: shows ${JSON.stringify(typed)} as ${JSON.stringify(shown)} once left, and accepts it`, async () => {
+        const form = await render();
+        const input = await fill(label, typed);
+        await form.updateComplete;
+        expect(input.value).to.equal(shown);
+        expect(input.getAttribute('aria-invalid')).to.equal('false');
+      });
+    }
+
+    it('gives an extension its own message, and leaves the number as typed', async () => {
+      await render();
+      const phone = await fill('TEL番号', '03-3595-4605 内線 123');
+      await invalidAfterBlur(phone);
+      expect(phone.value).to.equal('03-3595-4605 内線 123');
+      expect(descriptionOf(phone)).to.contain('TEL番号に内線番号は入力できません。内線を除いた電話番号を入力してください。');
+    });
+
+    it('refuses a right-to-left override pasted into 住所, naming the character', async () => {
+      await render();
+      const address = await fill('住所', '東京都\u202e港区');
+      await invalidAfterBlur(address);
+      expect(descriptionOf(address)).to.contain('住所に使用できない文字（U+202E）が含まれています。');
+    });
+
+    it('refuses a 所属 of zero-width spaces only', async () => {
+      await render();
+      const department = await fill('所属', '\u200b\u200b');
+      await invalidAfterBlur(department);
+      expect(descriptionOf(department)).to.contain('所属には見えない文字（ゼロ幅スペースなど）しか入力されていません。');
+    });
+  });
+
   it('is accessible when empty', async () => {
     const form = await render();
     await expect(form).to.be.accessible();

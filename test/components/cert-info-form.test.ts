@@ -17,6 +17,7 @@ import {
   queryAllByRole,
   queryAllByText,
   typeInto,
+  visibleText,
   waitUntil,
 } from '../helpers.js';
 
@@ -190,6 +191,77 @@ describe('cec-cert-info-form', () => {
     expect(links.map((link) => link.textContent?.trim())).to.deep.equal(REQUIRED_LABELS.map((label) => `${label}を入力してください。`));
     links[4]!.click();
     expect(deepActiveElement()).to.equal(getByLabel('役職名(アルファベット)'));
+  });
+
+  describe('the words of the guide (STEP 4)', () => {
+    it('says the certificate is embedded in the contract, and that English or romanised Japanese is up to the applicant', async () => {
+      const text = visibleText(await render());
+      expect(text).to.contain('電子証明書は電子の契約文書に組込まれ、契約文書を認めた企業、部署、役職を確認することができます（電子の契約文書画面、印刷に表示されるものではありません）。');
+      expect(text).to.contain('英語、ローマ字の選択は任意です。');
+    });
+
+    it('qualifies the department and title in the alphabet as those with authority to sign', async () => {
+      await render();
+      expect(descriptionOf(getByLabel('部署名(アルファベット)'))).to.contain('（契約書に署名する権限を持った部署名）');
+      expect(descriptionOf(getByLabel('役職名(アルファベット)'))).to.contain('（契約書に署名する権限を持った役職名）');
+    });
+
+    it('answers FAQ 4 when asked, from a disclosure the keyboard opens', async () => {
+      const form = await render();
+      const details = form.shadowRoot!.querySelector('details')!;
+      const summary = details.querySelector('summary')!;
+      expect(summary.textContent).to.contain('自分の所属を入力してもよいのですか。');
+      expect(details.open).to.equal(false);
+      summary.focus();
+      await press('Enter');
+      await waitUntil(() => details.open, 'opened');
+      expect(visibleText(form)).to.contain('それらを踏まえた上で申請内容は各企業によりご判断ください。');
+    });
+  });
+
+  describe('alphabet as people type it', () => {
+    const conversions: Array<[label: string, typed: string, shown: string]> = [
+      ['企業名(アルファベット)', 'KŌGYŌ', 'KOGYO'],
+      ['部署名(アルファベット)', 'EIGYOーBU', 'EIGYO-BU'],
+      ['部署名(アルファベット)', 'EIGYO—BU', 'EIGYO-BU'],
+      ['企業名(アルファベット)', 'SEIKATSU CO-OP', 'SEIKATSU CO-OP'],
+    ];
+    for (const [label, typed, shown] of conversions) {
+      it(`${label}: shows ${JSON.stringify(typed)} as ${JSON.stringify(shown)} once left, and accepts it`, async () => {
+        const form = await render();
+        const input = await fill(label, typed);
+        await form.updateComplete;
+        expect(input.value).to.equal(shown);
+        expect(input.getAttribute('aria-invalid')).to.equal('false');
+      });
+    }
+
+    it('tells every problem of 「Co., Ltd.」 in one round: the comma and the company-form words', async () => {
+      const form = await render();
+      const company = await fill('企業名(アルファベット)', 'Yamada Co., Ltd.');
+      await invalid(company);
+      const message = descriptionOf(company);
+      expect(message).to.contain('使用できない文字「,」が含まれています。');
+      expect(message).to.contain('「株式会社」にあたる語');
+      expect(form.validate()).to.equal(false);
+      await form.updateComplete;
+      const summary = getByRole('alert').textContent!;
+      expect(summary).to.contain('「,」').and.to.contain('「株式会社」にあたる語');
+    });
+
+    it('refuses a one-word company form (KABUSHIKIGAISHA)', async () => {
+      await render();
+      const company = await fill('企業名(アルファベット)', 'YAMADA KABUSHIKIGAISHA');
+      await invalid(company);
+      expect(descriptionOf(company)).to.contain('「株式会社」にあたる語');
+    });
+
+    it('asks for at least one letter or digit', async () => {
+      await render();
+      const title = await fill('役職名(アルファベット)', '- . -');
+      await invalid(title);
+      expect(descriptionOf(title)).to.contain('役職名(アルファベット)には英字または数字を1文字以上入力してください。');
+    });
   });
 
   it('is accessible when empty', async () => {

@@ -154,6 +154,27 @@ describe('cec-confirmation', () => {
     expect(heard).to.deep.equal(['licence']);
   });
 
+  it('asks to keep a copy (「本内容は必ずお控えください。」) beside the no-copy notice and the print button', async () => {
+    const element = await confirmation();
+    const print = getByRole('button', '印刷する', element.shadowRoot!);
+    const notice = print.closest('[part~="keep-copy"]')!;
+    expect(notice.querySelector('strong')!.textContent).to.equal('本内容は必ずお控えください。');
+    expect(notice.textContent).to.contain('※申請内容の控は発行されませんので必要に応じて印刷や画面の保存を実施してください。');
+  });
+
+  it('shows the values as people typed them the way they will be sent: T, +81, full-width e-mail, ㈱', async () => {
+    const draft = fullDraft();
+    draft.company.corporateNumber = 'T7000012050002';
+    draft.company.name = '㈱コンストラクション・イージー・ドットコム';
+    draft.adminUser.phone = '+81 3-3595-4605';
+    draft.adminUser.email = 'ｙａｍａｇｕｃｈｉ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ';
+    draft.certificate.departmentAlpha = 'EIGYOーBU';
+    const text = visibleText(await confirmation(draft));
+    for (const sent of ['7000012050002', '株式会社コンストラクション・イージー・ドットコム', '0335954605', 'yamaguchi@example.co.jp', 'EIGYO-BU']) {
+      expect(text).to.contain(sent);
+    }
+  });
+
   it('says no copy is issued and prints the page', async () => {
     const element = await confirmation();
     expect(visibleText(element)).to.contain('※申請内容の控は発行されませんので');
