@@ -1,0 +1,44 @@
+/**
+ * Shared by the tests of the partner elements (sign-in, company users, signer certificate, activation):
+ * one mock of the partner routes behind MSW's service worker, and a keyboard walk.
+ */
+import { sendKeys } from '@web/test-runner-commands';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { MockPartnerAdminBackend, type MockPartnerAdminOptions } from '../../src/mocks/partner-admin.js';
+import { deepActiveElement } from '../helpers.js';
+
+/** A running mock of the partner routes. */
+export interface PartnerMock {
+  backend: MockPartnerAdminBackend;
+  worker: SetupWorker;
+}
+
+/**
+ * Starts the mock once for a test file; `backend.reset()` before each test.
+ *
+ * @example
+ * let mock: PartnerMock;
+ * before(async () => (mock = await startPartnerMock()));
+ * after(() => mock.worker.stop());
+ */
+export async function startPartnerMock(options: MockPartnerAdminOptions = {}): Promise<PartnerMock> {
+  const backend = new MockPartnerAdminBackend(options);
+  const worker = setupWorker(...backend.handlers);
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+  return { backend, worker };
+}
+
+/** Presses Tab until `target` has focus; fails after `limit` presses. */
+export async function tabTo(target: () => Element | undefined, description: string, limit = 30): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    await sendKeys({ press: 'Tab' });
+    if (target() && deepActiveElement() === target()) return;
+  }
+  throw new Error(`Tab never reached ${description}`);
+}
+
+/** Tabs to `control` and types `text` into it. */
+export async function tabAndType(control: () => Element | undefined, description: string, text: string): Promise<void> {
+  await tabTo(control, description);
+  await sendKeys({ type: text });
+}
