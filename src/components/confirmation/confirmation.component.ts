@@ -107,6 +107,9 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
   /** Sections for steps a host added, shown after the built-in three; each gets its own change button. */
   @property({ attribute: false }) extraSections: ConfirmationSection[] = [];
 
+  /** Sections shown instead of the application's (the host gives heading and buttons): how other forms reuse this view. */
+  @property({ attribute: false }) sections: ConfirmationSection[] | undefined;
+
   private readonly localize = new LocalizeController(this);
 
   /** Nothing to check here: the steps before have validated their sections. */
@@ -168,6 +171,7 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
 
   override render() {
     const { t } = this.localize;
+    if (this.sections) return this.sections.map((section) => this.renderSection(section));
     return html`
       <h3>${t('confirmation.heading')}</h3>
       <p>${t('confirmation.intro')}</p>
