@@ -100,4 +100,12 @@ export class FormState implements ReactiveController {
     this.#host.requestUpdate();
     return Object.keys(this.issues()).length === 0;
   }
+
+  /** Back to a form nobody has touched (a form used again for the next entry). */
+  reset(): void {
+    for (const fields of [this.#touched, this.#dirty, this.#prefilled]) fields.clear();
+    this.#serverIssues = {};
+    this.submitted = false;
+    this.#host.requestUpdate();
+  }
 }
