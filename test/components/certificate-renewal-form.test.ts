@@ -233,6 +233,27 @@ describe('cec-certificate-renewal-form', () => {
     expect(getByLabel('CN', row(form, 1)).getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('takes a 500-row paste: validated and first rows shown within a second, the last row’s error reachable from the summary', async () => {
+    const form = await openForm();
+    const lines = Array.from({ length: 500 }, (_, index) => `gw${index + 1}.gas.example.co.jp\t${100000 + index}\t2027/5/${(index % 28) + 1}\t\tCD-R`);
+    lines[498] = 'gw499.gas.example.co.jp\t100498\t2027/2/30\t\tCD-R';
+    paste(getByLabel<HTMLTextAreaElement>('Excelから貼り付け', form.shadowRoot!), lines.join('\n'));
+    const started = performance.now();
+    getByRole('button', '貼り付けた内容を取り込む', form.shadowRoot!).click();
+    await form.updateComplete;
+    expect(performance.now() - started).to.be.below(1000);
+    expect(visibleText(form)).to.include('500行を取り込みました。うち1行に誤りがあります。');
+    expect(visibleText(form)).to.include('申し込むクライアント証明書（500件）');
+    await typeInto(getByLabel('事業者コード', form.shadowRoot!), 'A1234');
+    getByLabel('事業者コードが、割り当てられたコードと一字一句同じであることを確認しました。', form.shadowRoot!).click();
+    getByRole('button', '入力内容を確認する', form.shadowRoot!).click();
+    await form.updateComplete;
+    const link = getByRole('link', '499件目：現在の証明書の有効期限日に存在しない日付が入力されています。月と日を確認してください。', form.shadowRoot!);
+    link.click();
+    await waitUntil(() => row(form, 499) && deepActiveElement() === getByLabel('現在の証明書の有効期限日', row(form, 499)), 'focus on row 499');
+    expect(form.shadowRoot!.querySelectorAll('fieldset.row')).to.have.length(500);
+  });
+
   it('reads a CSV file written by Excel in Shift_JIS, header first', async () => {
     const form = await openForm();
     // "CN,証明書ID,格納媒体\r\ngw09,１２,ダウンロード\r\n" in Shift_JIS.
