@@ -117,6 +117,9 @@ function openSqlite(dataDir: string): Kysely<Tables> {
 
 function openPostgres(databaseUrl: string): Kysely<Tables> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server dropped (a restart, a failover) is replaced on next use; without a
+  // listener its error would end the process.
+  pool.on('error', () => {});
   return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -71,6 +71,11 @@ export async function testPostgresDatabase(): Promise<{ url: string; drop(): Pro
   };
 }
 
+function withoutTestOptions<T extends { now?: unknown; logs?: unknown; postgres?: unknown }>(options: T): Omit<T, 'now' | 'logs' | 'postgres'> {
+  const { now: _now, logs: _logs, postgres: _postgres, ...serverOptions } = options;
+  return serverOptions;
+}
+
 /**
  * A server on port 0 with its own temporary data directory (and, on PostgreSQL, its own database)
  * and the ordering company 発注建設株式会社.
@@ -80,12 +85,18 @@ export async function testPostgresDatabase(): Promise<{ url: string; drop(): Pro
  * after(() => server.dispose());
  */
 export async function startTestServer(
-  options: Partial<ServerOptions> & { dataDir?: string; now?: { value: Date }; logs?: string[] } = {},
+  options: Partial<ServerOptions> & {
+    dataDir?: string;
+    now?: { value: Date };
+    logs?: string[];
+    /** The PostgreSQL database of the server this one restarts (kept, dropped by the last dispose). */
+    postgres?: { url: string; drop(): Promise<void> };
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cec-server-test-'));
   const now = options.now ?? { value: new Date() };
   const logs = options.logs ?? [];
-  const postgres = TEST_ENGINE === 'postgres' && !options.databaseUrl ? await testPostgresDatabase() : undefined;
+  const postgres = options.postgres ?? (TEST_ENGINE === 'postgres' && !options.databaseUrl ? await testPostgresDatabase() : undefined);
   const running = await createServer({
     port: 0,
     allowedOrigins: [PORTAL_ORIGIN],
@@ -95,11 +106,10 @@ export async function startTestServer(
     // Tests of other things send many wrong keys and unknown tokens on purpose; hardening.test.ts sets its own.
     rateLimits: { tokenFailures: 10_000, apiKeyFailures: 10_000 },
     ...(postgres ? { databaseUrl: postgres.url } : {}),
-    ...options,
+    ...withoutTestOptions(options),
     dataDir,
   });
   const company = await seedOrderingCompany(running.database, { name: ORDERING_COMPANY, apiKey: API_KEY });
-  const databaseUrl = options.databaseUrl ?? postgres?.url;
   return {
     ...running,
     dataDir,
@@ -108,7 +118,7 @@ export async function startTestServer(
     now,
     restart: async () => {
       await running.close();
-      return startTestServer({ ...options, dataDir, now, logs, ...(databaseUrl ? { databaseUrl } : {}) });
+      return startTestServer({ ...options, dataDir, now, logs, ...(postgres ? { postgres } : {}) });
     },
     dispose: async () => {
       await running.close();

@@ -4,8 +4,6 @@ import { errorBodySchema, invitationSchema } from '../../src/domain/index.js';
 import { endOfTokyoDayAfter } from '../../demo/server/tokyo-time.js';
 import { errorCode, inviteDirectly, partner, startTestServer, submit, type TestServer } from './helpers.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 describe('GET /api/invitations/:token', () => {
   let server: TestServer;
   before(async () => {

@@ -56,6 +56,8 @@ export interface StreamedApplication {
 export interface ReadApplicationOptions {
   maxApplicationBytes: number;
   maxDocumentBytes: number;
+  /** The whole body's limit (document, application and framing): `413 document_too_large` beyond. */
+  maxBodyBytes: number;
   /** Decides from the application part whether the document is kept or only hashed; throws to refuse. */
   screen: (applicationText: string) => Promise<'keep' | 'hash-only'>;
   /** Settles when the whole body has been read (a refused request's rest included). */
@@ -126,6 +128,8 @@ export function readApplicationUpload(request: Request, options: ReadApplication
     });
 
     parser.on('file', (name, stream, info) => {
+      // A part cut short (the parser stopped for a refused request) is no error of anyone listening.
+      stream.on('error', () => {});
       if (settled || (name !== 'application' && name !== 'document') || (name === 'document' && document) || (name === 'application' && screening)) {
         stream.resume();
         return;
@@ -193,7 +197,22 @@ export function readApplicationUpload(request: Request, options: ReadApplication
       }, fail);
     });
 
+    // A refused request's body is still read to its end (up to twice the limit) and dropped: a client
+    // still sending would otherwise see the connection reset instead of the answer.
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream);
+    let total = 0;
+    let discarding = false;
+    body.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > options.maxBodyBytes) fail(new ApiError(413, 'document_too_large'));
+      if (settled && !discarding) {
+        discarding = true;
+        body.unpipe(parser);
+        parser.destroy();
+        body.resume();
+      }
+      if (discarding && total > 2 * options.maxBodyBytes) body.destroy();
+    });
     body.on('error', (error) => {
       fail(error);
       parser.destroy();

@@ -3,6 +3,7 @@
  * application itself. Mounted under `/api`.
  */
 import { Hono } from 'hono';
+import type { IncomingMessage } from 'node:http';
 import { ApiError, validationFailed } from '../api-error.js';
 import { MAX_APPLICATION_BYTES, screenSubmission, submitApplication } from '../applications.js';
 import { loadDraft, saveDraft } from '../drafts.js';
@@ -54,12 +55,13 @@ export function publicApi(dependencies: ApiDependencies): Hono {
 
   api.post(
     '/applications',
-    // The overall limit: an oversize body is refused by its Content-Length before a byte is read.
-    limitBody(maxDocumentBytes + MULTIPART_OVERHEAD_BYTES, 'document_too_large'),
     async (c) => {
+      const maxBodyBytes = maxDocumentBytes + MULTIPART_OVERHEAD_BYTES;
+      // An oversize body is refused by its Content-Length before a byte is read; a chunked one as it grows.
+      const declared = Number(c.req.header('Content-Length') ?? Number.NaN);
+      if (declared > maxBodyBytes) throw new ApiError(413, 'document_too_large');
       const idempotencyKey = idempotencyKeyOf(c.req.header('Idempotency-Key'));
-      const declared = Number(c.req.header('Content-Length'));
-      const release = uploadGate.enter(Number.isFinite(declared) ? declared : undefined, maxDocumentBytes + MULTIPART_OVERHEAD_BYTES);
+      const release = uploadGate.enter(Number.isFinite(declared) ? declared : undefined, maxBodyBytes);
       // The place is given back once the body is read to its end and the answer is decided.
       let waitingFor = 2;
       const done = () => {
@@ -67,16 +69,20 @@ export function publicApi(dependencies: ApiDependencies): Hono {
         if (waitingFor === 0) release();
       };
       let drained = false;
+      const markDrained = () => {
+        if (drained) return;
+        drained = true;
+        done();
+      };
+      // A client that goes away mid-upload ends the body neither with an end nor an error.
+      (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.once('close', markDrained);
       try {
         const { applicationText, document } = await readApplicationUpload(c.req.raw, {
           maxApplicationBytes: MAX_APPLICATION_BYTES,
           maxDocumentBytes,
+          maxBodyBytes,
           screen: (text) => screenSubmission(database, { idempotencyKey, applicationText: text, now: clock() }),
-          onDrained: () => {
-            if (drained) return;
-            drained = true;
-            done();
-          },
+          onDrained: markDrained,
         });
         const receipt = await submitApplication(database, { idempotencyKey, applicationText, document, maxDocumentBytes, now: clock() });
         return c.json(receipt, 201);
