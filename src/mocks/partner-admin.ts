@@ -34,8 +34,15 @@ export const MOCK_PARTNER = {
   pin: '12345678',
 } as const;
 
-/** A failure for the next partner call: an error status (with its code), a network error, or a delay. */
-export type PartnerFault = { status: number; code?: string; retryAfterSeconds?: number } | { network: true } | { delayMs: number };
+/**
+ * A failure for the next partner call: an error status (with its code), a network error, a delay, or
+ * an answer lost on the way back (the call is handled and stored, the client sees a network error).
+ */
+export type PartnerFault =
+  | { status: number; code?: string; retryAfterSeconds?: number }
+  | { network: true }
+  | { delayMs: number }
+  | { answerLost: true };
 
 /** A mail the mock would have sent. */
 export interface MockPartnerMail {
@@ -128,7 +135,12 @@ export class MockPartnerAdminBackend {
     const endpoint = `${(options.endpoint ?? '/api').replace(/\/+$/, '')}/partner`;
     this.reset();
     this.handlers = [
-      http.post(`${endpoint}/sessions`, async ({ request }) => (await this.#fault()) ?? this.#signIn(await readJson(request))),
+      http.post(`${endpoint}/sessions`, async ({ request }) => {
+        const fault = await this.#fault();
+        if (fault instanceof Response) return fault;
+        const response = this.#signIn(await readJson(request));
+        return fault === 'answerLost' ? HttpResponse.error() : response;
+      }),
       http.put(`${endpoint}/password`, async ({ request }) =>
         this.#authorised(request, false, (account, body) => this.#changePassword(account, body)),
       ),
@@ -364,22 +376,25 @@ export class MockPartnerAdminBackend {
     return (this.#options.now ?? (() => new Date()))();
   }
 
-  async #fault(): Promise<Response | undefined> {
+  /** The next fault's answer, `'answerLost'` to handle the call and drop its answer, or `undefined` to go on. */
+  async #fault(): Promise<Response | 'answerLost' | undefined> {
     if (this.#options.latencyMs) await delay(this.#options.latencyMs);
     const fault = this.#faults.shift();
-    if (fault && 'network' in fault) return HttpResponse.error();
-    if (fault && 'delayMs' in fault) await delay(fault.delayMs);
-    else if (fault) {
-      const headers = fault.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(fault.retryAfterSeconds) };
-      return errorResponse(fault.status, fault.code ?? `http_${fault.status}`, 'Injected fault', { headers });
+    if (!fault) return undefined;
+    if ('answerLost' in fault) return 'answerLost';
+    if ('network' in fault) return HttpResponse.error();
+    if ('delayMs' in fault) {
+      await delay(fault.delayMs);
+      return undefined;
     }
-    return undefined;
+    const headers = fault.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(fault.retryAfterSeconds) };
+    return errorResponse(fault.status, fault.code ?? `http_${fault.status}`, 'Injected fault', { headers });
   }
 
   /** Runs `handle` for a valid session (of an administrator when `adminOnly`) with the parsed body. */
   async #authorised(request: Request, adminOnly: boolean, handle: (account: MockAccount, body: unknown) => Response | Promise<Response>): Promise<Response> {
     const fault = await this.#fault();
-    if (fault) return fault;
+    if (fault instanceof Response) return fault;
     const token = /^Bearer (.+)$/.exec(request.headers.get('Authorization') ?? '')?.[1];
     const account = token ? this.#accounts.get(this.#sessions.get(token) ?? '') : undefined;
     if (!account) return errorResponse(401, 'session_invalid', 'Sign in again');
@@ -387,7 +402,8 @@ export class MockPartnerAdminBackend {
     if (account.mustChangePassword && !new URL(request.url).pathname.endsWith('/password')) {
       return errorResponse(403, 'password_change_required', 'Change the first password first');
     }
-    return handle(account, request.method === 'GET' ? undefined : await readJson(request));
+    const response = await handle(account, request.method === 'GET' ? undefined : await readJson(request));
+    return fault === 'answerLost' ? HttpResponse.error() : response;
   }
 
   /** The first answer again for a retry under the same key and body; `409 idempotency_conflict` for another body. */

@@ -14,6 +14,7 @@ export const partnerAdminEn: PartnerAdminMessages = {
     active: 'Can sign',
   },
   errors: {
+    emailTaken: 'A user with this email address is already registered. Enter another address.',
     passwordTooShort: '{{field}} must be at least {{minimum}} characters long.',
     passwordLetterAndDigit: '{{field}} must contain at least one letter and one digit.',
     passwordContainsUserId: '{{field}} must not contain your user ID.',

@@ -17,6 +17,7 @@ export const partnerAdminJa = {
     active: '署名可',
   },
   errors: {
+    emailTaken: 'このメールアドレスの利用者はすでに登録されています。別のメールアドレスを入力してください。',
     passwordTooShort: '{{field}}は{{minimum}}文字以上で入力してください。',
     passwordLetterAndDigit: '{{field}}には英字と数字をそれぞれ1文字以上含めてください。',
     passwordContainsUserId: '{{field}}に利用者IDを含めることはできません。',

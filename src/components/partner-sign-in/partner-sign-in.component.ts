@@ -134,7 +134,7 @@ export class CecPartnerSignIn extends LitElement {
   private async show(view: View): Promise<void> {
     this.view = view;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
   }
 
   private focusSummary(): Promise<void> {
@@ -156,7 +156,7 @@ export class CecPartnerSignIn extends LitElement {
     });
     const busy = this.partner.busy === 'signIn';
     return html`<form novalidate @submit=${this.signIn}>
-      <h2 tabindex="-1">${t('partnerAdmin.signIn.heading')}</h2>
+      <h3 tabindex="-1">${t('partnerAdmin.signIn.heading')}</h3>
       ${this.partner.renderSummary(this.signInForm, SIGN_IN_FIELDS, (field) => t(`partnerAdmin.signIn.${field}`))}
       <p>${t('partnerAdmin.signIn.intro')}</p>
       ${textField(context, { name: 'userId', label: t('partnerAdmin.signIn.userId'), value: this.signInDraft.userId, required: true, autocomplete: 'username', inputmode: 'latin' })}
@@ -178,7 +178,7 @@ export class CecPartnerSignIn extends LitElement {
     const busy = this.partner.busy === 'change';
     const rule = { minimum: MIN_PASSWORD_LENGTH, maximum: MAX_PASSWORD_LENGTH };
     return html`<form novalidate @submit=${this.changePassword}>
-      <h2 tabindex="-1">${t('partnerAdmin.signIn.changeHeading')}</h2>
+      <h3 tabindex="-1">${t('partnerAdmin.signIn.changeHeading')}</h3>
       ${this.partner.renderSummary(this.changeForm, CHANGE_FIELDS, (field) => t(`partnerAdmin.signIn.${field}`))}
       <p>${t('partnerAdmin.signIn.changeIntro')}</p>
       <input type="text" hidden autocomplete="username" .value=${this.signedIn?.user.userId ?? ''} />
@@ -198,7 +198,7 @@ export class CecPartnerSignIn extends LitElement {
     const { t } = this.localize;
     const user = this.signedIn!.user;
     return html`<section class="result" part="result" aria-labelledby="done-heading">
-      <h2 id="done-heading" tabindex="-1">${t('partnerAdmin.signIn.doneHeading')}</h2>
+      <h3 id="done-heading" tabindex="-1">${t('partnerAdmin.signIn.doneHeading')}</h3>
       <p>${t('partnerAdmin.signIn.signedInAs', { name: user.name, userId: user.userId, role: t(`partnerAdmin.roles.${user.role}`) })}</p>
       ${this.passwordChanged ? html`<p role="status">${t('partnerAdmin.signIn.changed')}</p>` : nothing}
     </section>`;
