@@ -1,0 +1,91 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SessionSource } from '../../api/partner-admin.js';
+import type { CompanyUserRecord } from '../../domain/company-user.js';
+import { DEFAULT_SUPPORT_EMAIL, PartnerAdminController } from '../partner-admin/partner-admin-controller.js';
+import { partnerElementStyles } from '../partner-admin/partner-admin.styles.js';
+import { LocalizeController } from '../shared/localize.js';
+
+/**
+ * 自社利用者照会 (application guide, 巻末資料「付録」 管理者業務): the company's users, their 権限 and
+ * whether each can sign — a certificate linked and confirmed with its PIN — or what is still missing.
+ * Loads when connected and whenever the session or endpoint changes; `reload()` loads again (after
+ * `cec-user-registered`, say).
+ *
+ * @summary The company's users, their role and whether they can sign.
+ * @fires {WizardErrorDetail} cec-error - Loading failed; `event.detail` is `{ code, message }`.
+ * @csspart table - The table of users.
+ * @csspart reload-button - 「最新の情報に更新」.
+ * @csspart failure - The message of a failed load, with its retry button.
+ */
+export class CecCompanyUsers extends LitElement {
+  static override styles = partnerElementStyles;
+
+  /** Base URL of the backend, e.g. `/api`; the element calls `{endpoint}/partner/users`. */
+  @property() endpoint = '';
+
+  /** The administrator's session, sent as a Bearer token. Never an attribute. */
+  @property({ attribute: false }) session: string | undefined;
+
+  /** Or a function the host implements that gives the current session before every call. */
+  @property({ attribute: false }) sessionProvider: Exclude<SessionSource, string | undefined> | undefined;
+
+  /** Shown when nothing else helps. */
+  @property({ attribute: 'support-email' }) supportEmail = DEFAULT_SUPPORT_EMAIL;
+
+  /** Language: `ja` (default) or `en`; inherited from the nearest ancestor's `lang` when not set. */
+  @property({ reflect: true }) override lang!: string;
+
+  /** The users last loaded; `undefined` before the first answer. */
+  @state() private users?: CompanyUserRecord[];
+
+  private readonly localize = new LocalizeController(this);
+  private readonly partner = new PartnerAdminController(this, this.localize);
+
+  /** Loads the users again. */
+  async reload(): Promise<void> {
+    const answer = await this.partner.run('load', (api) => api.listUsers(), { retry: () => void this.reload() });
+    if (answer?.ok) this.users = answer.value;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') || changed.has('session') || changed.has('sessionProvider')) void this.reload();
+  }
+
+  override render() {
+    const { t } = this.localize;
+    const loading = this.partner.busy === 'load';
+    return html`<h3>${t('partnerAdmin.users.heading')}</h3>
+      <p role="status" class="hint">${loading ? t('partnerAdmin.loading') : nothing}</p>
+      ${this.partner.renderFailure()} ${this.users ? this.renderUsers(this.users) : nothing}
+      <div class="actions">
+        <button type="button" part="reload-button" ?disabled=${loading} @click=${this.reload}>${t('partnerAdmin.users.reload')}</button>
+      </div>`;
+  }
+
+  private renderUsers(users: readonly CompanyUserRecord[]): TemplateResult {
+    const { t } = this.localize;
+    if (users.length === 0) return html`<p>${t('partnerAdmin.users.empty')}</p>`;
+    const columns = ['userId', 'name', 'role', 'affiliation', 'email', 'signing'];
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption>${t('partnerAdmin.users.caption', { count: users.length })}</caption>
+        <thead>
+          <tr>${columns.map((column) => html`<th scope="col">${t(`partnerAdmin.users.${column}`)}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${users.map(
+            (user) => html`<tr>
+              <td>${user.userId}</td>
+              <th scope="row">${user.name}<br /><span class="hint">${user.nameKana}</span></th>
+              <td>${t(`partnerAdmin.roles.${user.role}`)}</td>
+              <td>${[user.department, user.title].filter(Boolean).join(' ')}</td>
+              <td>${user.email}</td>
+              <td>${t(`partnerAdmin.signing.${user.signing}`)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
