@@ -43,7 +43,15 @@ export function pdfNamePattern(name: string, flags = ''): RegExp {
   return new RegExp(`/${[...name].map(character).join('')}(?![^\\0\\t\\n\\f\\r ()<>[\\]{}/%])`, flags);
 }
 
-const ENCRYPT_NAME = pdfNamePattern('Encrypt');
+/**
+ * Where the name `/name` stands in `text`, escaped or not.
+ *
+ * @example
+ * pdfNameOffsets('<< /Encrypt 5 0 R >>', 'Encrypt') // [3]
+ */
+export function pdfNameOffsets(text: string, name: string): number[] {
+  return [...text.matchAll(pdfNamePattern(name, 'g'))].map((match) => match.index);
+}
 
 /**
  * Checks an uploaded document by its content, never by its name or declared type, as a PDF reader would
@@ -73,7 +81,8 @@ export async function documentProblem(
   if (end === -1 || end < text.length - TRAILER_WINDOW || text.lastIndexOf('startxref', end) <= header) {
     return 'documentIncomplete';
   }
-  if (!ENCRYPT_NAME.test(text)) return undefined;
+  const encryptEntries = pdfNameOffsets(text, 'Encrypt');
+  if (encryptEntries.length === 0) return undefined;
   const { opensWithoutPassword } = await import('./pdf-encryption.js');
-  return (await opensWithoutPassword(text)) ? undefined : 'documentEncrypted';
+  return (await opensWithoutPassword(text, encryptEntries)) ? undefined : 'documentEncrypted';
 }

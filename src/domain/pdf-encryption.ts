@@ -6,7 +6,6 @@
  * `/Encrypt` entry, so the wizard's bundle does not carry it.
  */
 import { md5, rc4 } from './legacy-crypto.js';
-import { pdfNamePattern } from './document.js';
 
 /** A PDF object as far as the encryption dictionary needs: strings are bytes, names keep no slash. */
 type PdfObject = number | boolean | null | Uint8Array | PdfName | PdfReference | PdfObject[] | PdfDictionary;
@@ -165,17 +164,19 @@ function byteOf(char: string): number {
 }
 const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
-/** The dictionary that holds the last `/Encrypt` entry of the file: the trailer of its latest revision. */
-function trailerWithEncrypt(text: string): PdfDictionary | undefined {
-  const entries = [...text.matchAll(pdfNamePattern('Encrypt', 'g'))].slice(-MAX_ENCRYPT_ENTRIES).reverse();
-  for (const entry of entries) {
-    const limit = Math.max(0, entry.index - TRAILER_WINDOW);
-    const window = text.slice(limit, entry.index + TRAILER_WINDOW);
-    for (let start = text.lastIndexOf('<<', entry.index); start >= limit; start = text.lastIndexOf('<<', start - 1)) {
+/**
+ * The dictionary that holds the last `/Encrypt` entry of the file (`entries`: where the name stands,
+ * `pdfNameOffsets`): the trailer of its latest revision.
+ */
+function trailerWithEncrypt(text: string, entries: readonly number[]): PdfDictionary | undefined {
+  for (const entry of entries.slice(-MAX_ENCRYPT_ENTRIES).reverse()) {
+    const limit = Math.max(0, entry - TRAILER_WINDOW);
+    const window = text.slice(limit, entry + TRAILER_WINDOW);
+    for (let start = text.lastIndexOf('<<', entry); start >= limit; start = text.lastIndexOf('<<', start - 1)) {
       try {
         const parser = new ObjectParser(window, start - limit);
         const dictionary = parser.object();
-        if (dictionary instanceof Map && dictionary.has('Encrypt') && parser.position > entry.index - limit) return dictionary;
+        if (dictionary instanceof Map && dictionary.has('Encrypt') && parser.position > entry - limit) return dictionary;
       } catch {
         // Not a dictionary that starts here; try the one before.
       }
@@ -215,9 +216,12 @@ export interface StandardSecurity {
   documentId: Uint8Array;
 }
 
-/** Reads the encryption dictionary; `undefined` when it is not the standard handler or cannot be read. */
-export function standardSecurity(text: string): StandardSecurity | undefined {
-  const trailer = trailerWithEncrypt(text);
+/**
+ * Reads the encryption dictionary the `/Encrypt` entries at `encryptEntries` lead to; `undefined` when it
+ * is not the standard handler or cannot be read.
+ */
+export function standardSecurity(text: string, encryptEntries: readonly number[]): StandardSecurity | undefined {
+  const trailer = trailerWithEncrypt(text, encryptEntries);
   if (!trailer) return undefined;
   const encrypt = resolve(text, trailer.get('Encrypt'));
   if (!(encrypt instanceof Map)) return undefined;
@@ -338,17 +342,18 @@ export async function emptyUserPasswordOpensAes(security: StandardSecurity): Pro
 }
 
 /**
- * Whether a PDF whose text holds an `/Encrypt` entry opens without a password. Anything this cannot
- * read (another security handler, an unknown revision, a damaged dictionary) counts as needing one.
+ * Whether a PDF whose text holds `/Encrypt` entries (at `encryptEntries`) opens without a password.
+ * Anything this cannot read (another security handler, an unknown revision, a damaged dictionary)
+ * counts as needing one. It imports nothing of document.ts, so that the bundle keeps that in its main file.
  *
  * @example
- * await opensWithoutPassword(pdfText(ownerPasswordOnlyPdf)) // true
- * await opensWithoutPassword(pdfText(userPasswordPdf))      // false
+ * const text = pdfText(ownerPasswordOnlyPdf);
+ * await opensWithoutPassword(text, pdfNameOffsets(text, 'Encrypt')) // true
  */
-export async function opensWithoutPassword(text: string): Promise<boolean> {
+export async function opensWithoutPassword(text: string, encryptEntries: readonly number[]): Promise<boolean> {
   let security: StandardSecurity | undefined;
   try {
-    security = standardSecurity(text);
+    security = standardSecurity(text, encryptEntries);
   } catch {
     return false;
   }

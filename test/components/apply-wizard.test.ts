@@ -97,7 +97,7 @@ describe('cec-apply-wizard', () => {
     expect(getByLabel('メールアドレス').value).to.equal('hanako@example.co.jp');
     getByRole('button', '戻る').click();
     await expectStep('企業情報入力');
-    expect(getByLabel('企業名カナ').value).to.equal('やまだけんせつ');
+    expect(getByLabel('企業名カナ').value).to.equal('ヤマダケンセツ'); // as typed, converted once the field was left
     await clickNext();
     await clickNext();
     await fillCertificate();
@@ -185,7 +185,7 @@ describe('cec-apply-wizard', () => {
     expect(getByLabel('氏名').value).to.equal('山田 花子');
     getByRole('button', '戻る').click();
     await expectStep('企業情報入力');
-    expect(getByLabel('企業名カナ').value).to.equal('やまだけんせつ');
+    expect(getByLabel('企業名カナ').value).to.equal('ヤマダケンセツ'); // as typed, converted once the field was left
     expect(descriptionOf(getByLabel('印鑑証明書'))).to.contain('テスト証明書.pdf');
     expect(Object.keys(localStorage).join()).not.to.contain(MOCK_TOKENS.valid);
     localStorage.clear();

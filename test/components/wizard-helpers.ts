@@ -33,7 +33,7 @@ export const CERTIFICATE = {
 
 /** A small real PDF, as a person would pick it. */
 export function samplePdf(name = 'テスト証明書.pdf'): File {
-  return new File(['%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF'], name, { type: 'application/pdf' });
+  return new File(['%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\nstartxref\n9\n%%EOF'], name, { type: 'application/pdf' });
 }
 
 /**

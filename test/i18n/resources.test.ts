@@ -150,6 +150,37 @@ describe('Translator', () => {
     assert.equal((await Translator.create('en')).t('errors.required', { field }), `${field} is required.`);
   });
 
+  it('gives the key back when there is no text, and treats an object or an empty text as none', () => {
+    const translator = Translator.japanese({ ja: { buttons: { next: '' } } });
+    assert.equal(translator.t('errors.noSuchCode'), 'errors.noSuchCode');
+    assert.equal(translator.t('errors'), 'errors');
+    assert.equal(translator.t('buttons.next'), '次へ', 'an empty override falls back to the built-in word');
+    assert.equal(translator.has('errors'), false);
+  });
+
+  it('leaves a placeholder without a value as written, and fills every occurrence', () => {
+    const translator = Translator.japanese({ ja: { wizard: { stepOf: '{{number}}/{{ number }}（{{total}}）' } } });
+    assert.equal(translator.t('wizard.stepOf', { number: 2 }), '2/2（{{total}}）');
+  });
+
+  it('falls back to Japanese, overrides included, for a key English lacks', async () => {
+    const overrides = { ja: { buttons: { extra: '追加' } }, en: {} } as unknown as Parameters<typeof Translator.create>[1];
+    const translator = await Translator.create('en', overrides);
+    assert.equal(translator.t('buttons.extra'), '追加');
+    assert.equal(translator.t('buttons.next'), 'Next');
+  });
+
+  it("lets a host override a resource module's words", () => {
+    const translator = Translator.japanese({ ja: { invitationForm: { heading: '招待' } } } as unknown as Parameters<typeof Translator.japanese>[0]);
+    translator.include(invitationFormResources);
+    assert.equal(translator.t('invitationForm.heading'), '招待');
+  });
+
+  it('never reads inherited properties as texts', () => {
+    assert.equal(Translator.japanese().t('buttons.constructor'), 'buttons.constructor');
+    assert.equal(Translator.japanese().t('__proto__.toString'), '__proto__.toString');
+  });
+
   it('knows which keys have text', () => {
     const translator = Translator.japanese();
     assert.equal(translator.has('errors.katakana'), true);
