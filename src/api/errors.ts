@@ -8,7 +8,7 @@ import type { FieldIssue } from '../domain/validation.js';
 /**
  * A backend error code (`invitation_not_found`, `invitation_expired`, `invitation_used`,
  * `validation_failed`, `idempotency_conflict`, `document_too_large`, `document_not_pdf`,
- * `document_encrypted`, `payload_too_large`, `internal_error`, `service_unavailable`, …), `http_<status>`
+ * `document_incomplete`, `document_encrypted`, `payload_too_large`, `internal_error`, `service_unavailable`, …), `http_<status>`
  * when an error body could not be read, or one of the client-side codes `network`, `timeout`,
  * `invalid_response` and `aborted`.
  *
