@@ -14,6 +14,7 @@ export const partnerAdminEn: PartnerAdminMessages = {
     active: 'Can sign',
   },
   errors: {
+    pinIncorrect: 'The PIN is wrong. After {{count}} more wrong PINs, the validity check of this certificate is locked.',
     emailTaken: 'A user with this email address is already registered. Enter another address.',
     passwordTooShort: '{{field}} must be at least {{minimum}} characters long.',
     passwordLetterAndDigit: '{{field}} must contain at least one letter and one digit.',
@@ -78,7 +79,6 @@ export const partnerAdminEn: PartnerAdminMessages = {
     requested: 'The certificate is being issued. The mail “[CECTRUST-Light service] PIN” arrives once it is.',
     doneHeading: 'Your certificate is now valid',
     done: 'You can sign with this certificate under this user ID.',
-    pinIncorrect: 'The PIN is wrong. After {{count}} more wrong PINs, the validity check of this certificate is locked.',
     pinLocked: 'The validity check of this certificate is locked after repeated wrong PINs. Please contact {{supportEmail}}.',
   },
   certificateRole: '{{departmentAlpha}} {{titleAlpha}} ({{departmentJa}} {{titleJa}})',

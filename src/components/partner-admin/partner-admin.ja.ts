@@ -17,6 +17,7 @@ export const partnerAdminJa = {
     active: '署名可',
   },
   errors: {
+    pinIncorrect: 'PINが正しくありません。あと{{count}}回間違えると、この電子証明書の有効性確認はロックされます。',
     emailTaken: 'このメールアドレスの利用者はすでに登録されています。別のメールアドレスを入力してください。',
     passwordTooShort: '{{field}}は{{minimum}}文字以上で入力してください。',
     passwordLetterAndDigit: '{{field}}には英字と数字をそれぞれ1文字以上含めてください。',
@@ -81,7 +82,6 @@ export const partnerAdminJa = {
     requested: '電子証明書は発行手続き中です。発行されると「【CECTRUST-Lightサービス】PINのお知らせ」メールが届きます。',
     doneHeading: '電子証明書が有効になりました',
     done: 'この利用者IDで、この電子証明書を使って署名できます。',
-    pinIncorrect: 'PINが正しくありません。あと{{count}}回間違えると、この電子証明書の有効性確認はロックされます。',
     pinLocked: 'PINを続けて間違えたため、この電子証明書の有効性確認はロックされました。お手数ですが {{supportEmail}} までご連絡ください。',
   },
   certificateRole: '{{departmentJa}} {{titleJa}}（{{departmentAlpha}} {{titleAlpha}}）',
