@@ -215,10 +215,10 @@ describe('the applicant never loses their place (built portal, real server, real
       await expectStep(page, step);
       await expectValues(page, step);
     }
-    // 戻る and the browser agree: 戻る goes back in the history, so Forward returns where the user was.
+    // 戻る is a move of its own, like a GOV.UK back link: the browser's Back then returns where it was pressed.
     await page.getByRole('button', { name: '戻る', exact: true }).click();
     await expectStep(page, 3);
-    await page.goForward();
+    await page.goBack();
     await expectStep(page, 4);
     await expectValues(page, 4);
     await expectTokenHidden(page, token);

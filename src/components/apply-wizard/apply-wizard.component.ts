@@ -471,7 +471,11 @@ export class CecApplyWizard extends LitElement {
     const step = this.flow.steps.find((candidate) => candidate.section && issues.some((issue) => issue.path[0] === candidate.section));
     if (!step) return;
     const sectionIssues = issues.filter((issue) => issue.path[0] === step.section).map((issue) => ({ ...issue, path: issue.path.slice(1) }));
-    await this.flow.showIssues(step.id, 'confirmation', fromServer ? sectionIssues : undefined);
+    await this.flow.refuseAt(step.id, 'confirmation', async (element) => {
+      if (fromServer) element.showServerIssues?.(sectionIssues);
+      if (!fromServer || sectionIssues.some((issue) => issue.path[0] === 'document')) await element.validate();
+      if (fromServer) await (element as unknown as LitElement).updateComplete;
+    });
   }
 
   // ── shared state ───────────────────────────────────────────────────────────

@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FieldIssue } from '../../domain/index.js';
 import { ExitEvent, StepChangeEvent, ValidationFailedEvent } from './events.js';
 import type { WizardStep } from './step.js';
 
@@ -40,8 +39,6 @@ interface HistoryMark {
   step: string;
   /** Position among this flow's entries (0: where it started). */
   n: number;
-  /** The step of every entry up to this one: 戻る goes back in history when the entry before is the previous step. */
-  trail: string[];
   /** Set while a section is changed from the confirmation. */
   returnTo?: string;
 }
@@ -159,21 +156,13 @@ export class WizardController<Data, Step extends FlowStep<Data> = FlowStep<Data>
   }
 
   /**
-   * 戻る: the previous step in play, through the browser's history when its entry before is that step
-   * (so the button and the browser's Back agree); on the first step the user leaves: `cec-exit`.
+   * 戻る: the previous step in play, as a new history entry like a GOV.UK back link (the browser's Back
+   * then returns where the user pressed it); on the first step the user leaves: `cec-exit`.
    */
   back(): void {
     const previous = this.inPlay[this.index - 1];
-    if (!previous) {
-      this.#host.dispatchEvent(new ExitEvent());
-      return;
-    }
-    const mark = this.#mark;
-    if (mark && this.#options.useHistory() && mark.trail[mark.n - 1] === previous.id && this.#readMark(history.state)?.n === mark.n) {
-      history.back(); // popstate moves the flow
-      return;
-    }
-    void this.goTo(previous.id);
+    if (previous) void this.goTo(previous.id);
+    else this.#host.dispatchEvent(new ExitEvent());
   }
 
   /** Moves to `stepId`, remembering `returnTo` (a change from the confirmation), and tells the host. */
@@ -201,17 +190,15 @@ export class WizardController<Data, Step extends FlowStep<Data> = FlowStep<Data>
   }
 
   /**
-   * Shows issues found on submit on `stepId`'s fields and refuses there; "next" then returns to `returnTo`.
-   * `serverIssues` (paths relative to the step) come from the backend; without them the step validates itself.
+   * Problems found on submit: goes to `stepId`, lets `show` put them on its fields (the step's own
+   * `validate()`, or the backend's issues), and refuses there; "next" then returns to `returnTo`.
    */
-  async showIssues(stepId: string, returnTo: string, serverIssues?: readonly FieldIssue[]): Promise<void> {
+  async refuseAt(stepId: string, returnTo: string, show: (element: WizardStep) => unknown): Promise<void> {
     const step = this.#steps.find((candidate) => candidate.id === stepId);
     if (!step) return;
     const element = this.#options.elementOf(step);
     await this.goTo(stepId, { returnTo });
-    if (serverIssues) element.showServerIssues?.(serverIssues);
-    if (!serverIssues || serverIssues.some((issue) => issue.path[0] === 'document')) await element.validate();
-    if (serverIssues) await (element as WizardStep & { updateComplete?: Promise<unknown> }).updateComplete;
+    await show(element);
     this.refuse(stepId, element);
   }
 
@@ -241,7 +228,7 @@ export class WizardController<Data, Step extends FlowStep<Data> = FlowStep<Data>
   #readMark(state: unknown): HistoryMark | undefined {
     if (!state || typeof state !== 'object') return undefined;
     const mark = (state as Record<string, unknown>)[this.#historyKey] as HistoryMark | undefined;
-    return mark && typeof mark.step === 'string' && typeof mark.n === 'number' && Array.isArray(mark.trail) ? mark : undefined;
+    return typeof mark?.step === 'string' && typeof mark.n === 'number' ? mark : undefined;
   }
 
   #writeHistory(how: 'push' | 'replace'): void {
@@ -249,44 +236,39 @@ export class WizardController<Data, Step extends FlowStep<Data> = FlowStep<Data>
     const state: unknown = history.state;
     // A router's state that is not a plain object cannot take our mark beside it: leave the history alone.
     if (state !== null && state !== undefined && Object.getPrototypeOf(state) !== Object.prototype) return;
-    const n = how === 'push' && this.#mark ? this.#mark.n + 1 : (this.#mark?.n ?? 0);
-    const trail = [...(this.#mark?.trail.slice(0, n) ?? []), this.#currentId];
-    this.#mark = { step: this.#currentId, n, trail, ...(this.#returnTo ? { returnTo: this.#returnTo } : {}) };
+    const n = (this.#mark?.n ?? -1) + (how === 'push' || !this.#mark ? 1 : 0);
+    this.#mark = { step: this.#currentId, n, ...(this.#returnTo ? { returnTo: this.#returnTo } : {}) };
     const next = { ...(state as Record<string, unknown> | null), [this.#historyKey]: this.#mark };
     wroteHistory = true;
     if (how === 'push') history.pushState(next, '');
     else history.replaceState(next, '');
   }
 
-  /** The browser moved between this flow's entries: follow it (forward only past a step that accepts its values). */
-  readonly #onPopState = (event: PopStateEvent): void => {
+  /**
+   * The browser moved between this flow's entries: follow it, past the current step only when it accepts
+   * its values. Else, and on a completion, the browser is sent back to this step's entry; Back from a
+   * completion leaves the flow altogether (before its first entry): nothing before it is shown again.
+   */
+  readonly #onPopState = async (event: PopStateEvent): Promise<void> => {
     const mark = this.#readMark(event.state);
     const here = this.#mark;
     if (!mark || !here || !this.#options.useHistory()) return;
     const delta = mark.n - here.n;
+    const target = this.inPlay.findIndex((step) => step.id === mark.step);
+    this.#mark = mark;
     if (this.current.final) {
-      // Completed: Back leaves the flow altogether (before its first entry); nothing before it is shown again.
-      this.#mark = { ...here, n: delta < 0 ? -1 : mark.n };
-      if (delta < 0) history.go(-(mark.n + 1));
+      if (delta < 0) {
+        this.#mark = { ...mark, n: -1 }; // out of the flow: Forward back into it stays on the completion
+        history.go(-mark.n - 1);
+      }
       return;
     }
-    if (mark.step === this.#currentId || delta === 0) {
-      this.#mark = mark;
-      return;
-    }
-    if (!this.inPlay.some((step) => step.id === mark.step)) {
+    if (mark.step === this.#currentId) return;
+    if (target === -1 || (target > this.index && !(await this.#accepts(this.current)))) {
+      this.#mark = here;
       history.go(-delta);
       return;
     }
-    void this.#follow(mark, delta);
+    await this.goTo(mark.step, { returnTo: mark.returnTo, record: false });
   };
-
-  async #follow(mark: HistoryMark, delta: number): Promise<void> {
-    if (delta > 0 && !(await this.#accepts(this.current))) {
-      history.go(-delta); // stay: the browser returns to this step's entry
-      return;
-    }
-    this.#mark = mark;
-    await this.goTo(mark.step, { ...(mark.returnTo ? { returnTo: mark.returnTo } : {}), record: false });
-  }
 }
