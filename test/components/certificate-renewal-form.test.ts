@@ -32,7 +32,9 @@ const clock = () => NOW;
 
 const backend = new MockRenewalBackend({ now: clock });
 const raOnly = new MockRenewalBackend({ endpoint: '/ra-api', now: clock, raContactKey: 'ra-contact-key' });
-const worker = setupWorker(...backend.handlers, ...raOnly.handlers);
+/** A server whose clock is an hour behind: for it, it is still 31 March in Japan. */
+const lateServer = new MockRenewalBackend({ endpoint: '/late-api', now: () => new Date(NOW.getTime() - 60 * 60 * 1000) });
+const worker = setupWorker(...backend.handlers, ...raOnly.handlers, ...lateServer.handlers);
 
 async function openForm(lang = 'ja', endpoint = '/api'): Promise<CecCertificateRenewalForm> {
   const form = await fixture<CecCertificateRenewalForm>(
@@ -78,8 +80,7 @@ describe('cec-certificate-renewal-form', () => {
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
   after(() => worker.stop());
   beforeEach(() => {
-    backend.reset();
-    raOnly.reset();
+    for (const each of [backend, raOnly, lateServer]) each.reset();
   });
 
   it('quotes the seed’s cautions once at the top, with today’s limits in Japan time (00:30 JST is already 1 April)', async () => {
@@ -233,7 +234,9 @@ describe('cec-certificate-renewal-form', () => {
     expect(getByLabel('CN', row(form, 1)).getAttribute('aria-invalid')).to.equal('false');
   });
 
-  it('takes a 500-row paste: validated and first rows shown within a second, the last row’s error reachable from the summary', async () => {
+  it('takes a 500-row paste: validated and first rows shown within a second, the last row’s error reachable from the summary', async function () {
+    // Rendering all 500 rows (for the link to reach row 499) takes seconds in dev-mode Lit on a busy machine.
+    this.timeout(40_000);
     const form = await openForm();
     const lines = Array.from({ length: 500 }, (_, index) => `gw${index + 1}.gas.example.co.jp\t${100000 + index}\t2027/5/${(index % 28) + 1}\t\tCD-R`);
     lines[498] = 'gw499.gas.example.co.jp\t100498\t2027/2/30\t\tCD-R';
@@ -250,7 +253,7 @@ describe('cec-certificate-renewal-form', () => {
     await form.updateComplete;
     const link = getByRole('link', '499件目：現在の証明書の有効期限日に存在しない日付が入力されています。月と日を確認してください。', form.shadowRoot!);
     link.click();
-    await waitUntil(() => row(form, 499) && deepActiveElement() === getByLabel('現在の証明書の有効期限日', row(form, 499)), 'focus on row 499');
+    await waitUntil(() => row(form, 499) && deepActiveElement() === getByLabel('現在の証明書の有効期限日', row(form, 499)), 'focus on row 499', 20_000);
     expect(form.shadowRoot!.querySelectorAll('fieldset.row')).to.have.length(500);
   });
 
@@ -321,6 +324,36 @@ describe('cec-certificate-renewal-form', () => {
     getByRole('button', '修正する', form.shadowRoot!).click();
     await form.updateComplete;
     expect(getByLabel('CN', row(form, 1)).value).to.equal('gw01.gas.example.co.jp');
+  });
+
+  it('shows the server’s verdict on the field it concerns (its day is still 31 March: +179 days is one day too many)', async () => {
+    const form = await openForm('ja', '/late-api');
+    await fillValidRequest(form);
+    await replaceText(getByLabel('有効期間開始日', row(form, 1)), '2027/9/27');
+    getByRole('button', '入力内容を確認する', form.shadowRoot!).click();
+    await waitUntil(() => form.shadowRoot!.querySelector('#confirm-heading'), 'confirmation');
+    getByRole('button', 'この内容で申し込む', form.shadowRoot!).click();
+    await waitUntil(() => form.shadowRoot!.querySelector('.error-summary'), 'server issues');
+    expect(deepActiveElement()).to.equal(form.shadowRoot!.querySelector('.error-summary'));
+    expect(getByRole('link', /^1件目：「お申し込み時点より180日以上先の有効期間開始日をご指定いただくことはできません。」/, form.shadowRoot!)).to.exist;
+    expect(visibleText(form)).to.include('サーバーで入力内容の誤りが見つかりました。');
+    await replaceText(getByLabel('有効期間開始日', row(form, 1)), '2027/9/26');
+    await form.updateComplete;
+    expect(form.shadowRoot!.querySelector('.error-summary')).to.equal(null);
+  });
+
+  it('loads the expiring list by itself with `autoload`, and takes the host’s 事業者コード format', async () => {
+    const form = await fixture<CecCertificateRenewalForm>(
+      html`<cec-certificate-renewal-form endpoint="/api" lang="ja" autoload operator-code-pattern=${'\\d{4}'} .now=${clock}></cec-certificate-renewal-form>`,
+    );
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('fieldset.row').length === 4, 'autoloaded rows');
+    await typeInto(getByLabel('事業者コード', form.shadowRoot!), 'A1234');
+    await press('Tab');
+    await form.updateComplete;
+    expect(descriptionOf(getByLabel('事業者コード', form.shadowRoot!))).to.include('事業者コードの形式が正しくありません。');
+    await replaceText(getByLabel('事業者コード', form.shadowRoot!), '1234');
+    await form.updateComplete;
+    expect(getByLabel('事業者コード', form.shadowRoot!).getAttribute('aria-invalid')).to.equal('false');
   });
 
   it('offers a retry after a network failure and then succeeds', async () => {
