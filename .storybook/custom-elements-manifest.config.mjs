@@ -15,7 +15,7 @@
  *    web-types. A few lines below wire the JSX and Vue typings into React's and Vue's own interfaces,
  *    so that one `import '@cectrust/light-apply/react'` (or `/vue`, `/svelte`) types every tag.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementSveltePlugin } from 'custom-element-svelte-integration';
@@ -93,6 +93,20 @@ function shippedPaths() {
 const entryTypes = (_className, tag) => `../lib/components/${tag.slice('cec-'.length)}/${tag.slice('cec-'.length)}.js`;
 
 /**
+ * The generators import each element's event detail types from its own module; two elements firing
+ * the same event (`cec-error`) would import the same name twice. Later imports of a name are dropped.
+ */
+function onceImported(file) {
+  const seen = new Set();
+  const text = readFileSync(file, 'utf8').replace(/import type \{([^}]*)\} from ("[^"]+");/g, (_statement, names, from) => {
+    const fresh = names.split(',').map((name) => name.trim()).filter((name) => name && !seen.has(name));
+    fresh.forEach((name) => seen.add(name));
+    return fresh.length > 0 ? `import type { ${fresh.join(', ')} } from ${from};` : '';
+  });
+  writeFileSync(file, text);
+}
+
+/**
  * The adapters the generators leave to each library: React's `JSX.IntrinsicElements` (with `ref`),
  * Vue's `GlobalComponents`, Svelte's `svelteHTML`; each with an empty module beside it, so that a plain
  * `import '@cectrust/light-apply/react'` also survives a bundler.
@@ -123,15 +137,33 @@ declare module 'vue' {
   interface GlobalComponents extends CustomElements {}
 }
 `,
-    'svelte.d.ts': `import '../lib/index.js';
-import './svelte-elements.js';
-export {};
+    // The generator writes Svelte 4's `on:event` and `bind:property` in a module-scoped namespace:
+    // Svelte 5 also takes `onevent` and `property={…}` (a property when the element has it), globally.
+    'svelte.d.ts': `import type { CustomElements } from './svelte-elements.js';
+import '../lib/index.js';
+
+/** Svelte 5 spellings beside the generated Svelte 4 ones: \`on:cec-x\` → \`oncec-x\`, \`bind:messages\` → \`messages\`. */
+type Svelte5<Props> = Props & {
+  [Key in keyof Props as Key extends \`on:\${infer Event}\` ? \`on\${Event}\` : Key extends \`bind:\${infer Property}\` ? Property : never]: Props[Key];
+};
+
+export type CecSvelteElements = { [Tag in keyof CustomElements]: Svelte5<CustomElements[Tag]> };
+
+declare global {
+  namespace svelteHTML {
+    interface IntrinsicElements extends CecSvelteElements {}
+  }
+}
 `,
   };
   return {
     name: 'cec-framework-entries',
     packageLinkPhase() {
       mkdirSync(FRAMEWORKS, { recursive: true });
+      // The Svelte generator's base props borrow Solid's global JSX namespace, which Svelte projects lack.
+      const svelteElements = `${FRAMEWORKS}/svelte-elements.d.ts`;
+      writeFileSync(svelteElements, readFileSync(svelteElements, 'utf8').replace('JSX.Element', 'unknown').replace('JSX.CSSProperties', 'string'));
+      for (const generated of ['jsx.d.ts', 'vue-components.d.ts', 'svelte-elements.d.ts']) onceImported(`${FRAMEWORKS}/${generated}`);
       for (const [file, text] of Object.entries(adapters)) {
         writeFileSync(`${FRAMEWORKS}/${file}`, text);
         writeFileSync(`${FRAMEWORKS}/${file.replace(/\.d\.ts$/, '.js')}`, '// Types only: see the .d.ts beside this file.\nexport {};\n');

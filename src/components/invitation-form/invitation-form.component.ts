@@ -60,8 +60,8 @@ const LABEL_KEYS: Record<InvitationField, string> = {
  * The API key is a property only: it is never reflected to an attribute, where the DOM would show it.
  *
  * @summary Issues and resends invitations through the admin API.
- * @fires cec-invitation-created - The backend issued an invitation; `event.detail` is `{ id, url, expiresAt }`.
- * @fires cec-invitation-resent - The backend issued a new link (the old one no longer works); `event.detail` is `{ id, url, expiresAt }`.
+ * @fires {IssuedInvitationDetail} cec-invitation-created - The backend issued an invitation; `event.detail` is `{ id, url, expiresAt }`.
+ * @fires {IssuedInvitationDetail} cec-invitation-resent - The backend issued a new link (the old one no longer works); `event.detail` is `{ id, url, expiresAt }`.
  * @csspart field - Each field block. Also `field-<name>`.
  * @csspart label - Each field label.
  * @csspart marker - The 「※必須」/「※任意」 marker after a label.
