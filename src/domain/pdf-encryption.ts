@@ -351,14 +351,14 @@ export async function emptyUserPasswordOpensAes(security: StandardSecurity): Pro
  * await opensWithoutPassword(text, pdfNameOffsets(text, 'Encrypt')) // true
  */
 export async function opensWithoutPassword(text: string, encryptEntries: readonly number[]): Promise<boolean> {
-  let security: StandardSecurity | undefined;
   try {
-    security = standardSecurity(text, encryptEntries);
+    const security = standardSecurity(text, encryptEntries);
+    if (!security) return false;
+    if (security.revision >= 2 && security.revision <= 4) return emptyUserPasswordOpensRc4(security);
+    // Web Crypto needs a secure context (https or localhost): without it, nothing is proven.
+    if (security.revision === 5 || security.revision === 6) return await emptyUserPasswordOpensAes(security);
+    return false;
   } catch {
     return false;
   }
-  if (!security) return false;
-  if (security.revision >= 2 && security.revision <= 4) return emptyUserPasswordOpensRc4(security);
-  if (security.revision === 5 || security.revision === 6) return emptyUserPasswordOpensAes(security);
-  return false;
 }

@@ -193,6 +193,12 @@ describe('documentProblem on encrypted PDFs made by qpdf (test/fixtures/pdf/make
     assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
   });
 
+  it('refuses AES-256 rather than fail when Web Crypto is missing (a page not served over https)', async (test) => {
+    test.mock.method(crypto.subtle, 'digest', () => Promise.reject(new TypeError('crypto.subtle is undefined')));
+    assert.equal(await documentProblem(fixture('owner-aes-256.pdf')), 'documentEncrypted');
+    assert.equal(await documentProblem(fixture('owner-rc4-128.pdf')), undefined, 'RC4 needs no Web Crypto');
+  });
+
   it('opensWithoutPassword proves nothing of a PDF without an encryption dictionary (documentProblem never asks it)', async () => {
     assert.equal(await opensWithoutPassword(pdfText(PLAIN), []), false);
   });

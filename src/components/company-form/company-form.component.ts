@@ -119,11 +119,18 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
     const file = input.files?.[0];
     if (!file) return;
     this.checkingDocument = true;
-    const problem =
-      file.size > this.maxDocumentBytes
-        ? 'documentTooLarge'
-        : await documentProblem(new Uint8Array(await file.arrayBuffer()), this.maxDocumentBytes);
-    this.checkingDocument = false;
+    let problem: DocumentProblem | undefined;
+    try {
+      problem =
+        file.size > this.maxDocumentBytes
+          ? 'documentTooLarge'
+          : await documentProblem(new Uint8Array(await file.arrayBuffer()), this.maxDocumentBytes);
+    } catch {
+      // The file could not be read (moved or deleted since it was chosen): nothing is kept.
+      problem = 'documentRequired';
+    } finally {
+      this.checkingDocument = false;
+    }
     this.documentRefusal = problem;
     this.documentOfOtherKind = undefined;
     // A refused file is not kept: the input is emptied so the same file can be chosen again once fixed.
