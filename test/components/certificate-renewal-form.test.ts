@@ -297,6 +297,8 @@ describe('cec-certificate-renewal-form', () => {
     getByRole('button', 'この内容で申し込む', form.shadowRoot!).click();
     await waitUntil(() => form.shadowRoot!.querySelector('#done-heading'), 'done');
     expect(visibleText(form)).to.include('受付番号：R2704010001');
+    expect(visibleText(form)).to.include('gw01.gas.example.co.jp（証明書ID：10001）');
+    expect(deepActiveElement()).to.equal(form.shadowRoot!.querySelector('#done-heading'));
     expect(submitted).to.deep.equal({ requestNumber: 'R2704010001', rows: [{ commonName: 'gw01.gas.example.co.jp', certificateId: '10001', state: 'requested' }] });
     expect(backend.received).to.deep.equal([
       {

@@ -686,7 +686,9 @@ export class CecCertificateRenewalForm extends LitElement {
       <p>${t('renewalForm.done.invoice')}</p>
       <h4>${t('renewalForm.done.rowsHeading', { count: receipt.rows.length })}</h4>
       <ul>
-        ${receipt.rows.map((row) => html`<li>${row.commonName}${row.certificateId ? `（${row.certificateId}）` : ''}</li>`)}
+        ${receipt.rows.map(
+          (row) => html`<li>${row.certificateId ? t('renewalForm.done.rowWithId', { name: row.commonName, id: row.certificateId }) : row.commonName}</li>`,
+        )}
       </ul>
       <button type="button" @click=${this.startAgain}>${t('renewalForm.done.another')}</button>
     </section>`;

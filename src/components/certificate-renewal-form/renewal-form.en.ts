@@ -116,6 +116,7 @@ export const renewalFormEn: RenewalFormMessages = {
     issuance: 'Certificates are normally issued within about 5 business days in the way you chose. We then return the request form with each certificate ID and serial number to the RA contact.',
     invoice: 'An invoice follows issuance; please pay by the end of the following month.',
     rowsHeading: 'Certificates received ({{count}})',
+    rowWithId: '{{name}} (certificate ID {{id}})',
     another: 'Make another request',
   },
   failures: {

@@ -115,6 +115,7 @@ export const renewalFormJa = {
     issuance: '通常約5営業日内に、ご指定の方法で発行します。発行後、証明書IDと証明書シリアルを記載した発行依頼書を企業内RAご担当者様に返送します。',
     invoice: '発行後に請求書を送付します。翌月末までにお支払いください。',
     rowsHeading: '受け付けた証明書（{{count}}件）',
+    rowWithId: '{{name}}（証明書ID：{{id}}）',
     another: '別の申し込みをする',
   },
   failures: {
