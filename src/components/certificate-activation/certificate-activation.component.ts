@@ -1,11 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.js';
-import type { SessionSource } from '../../api/partner-admin.js';
 import { certificatePinSchema, type CompanyCertificate, type PartnerMe } from '../../domain/company-user.js';
 import { validateSection } from '../../domain/validation.js';
-import { DEFAULT_SUPPORT_EMAIL, PartnerAdminController } from '../partner-admin/partner-admin-controller.js';
+import { PartnerAdminController } from '../partner-admin/partner-admin-controller.js';
 import { partnerElementStyles } from '../partner-admin/partner-admin.styles.js';
+import { PartnerConnection } from '../partner-admin/partner-connection.js';
 import { textField } from '../shared/fields.js';
 import { FormState } from '../shared/form-state.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -30,23 +30,9 @@ import { CertificateActivatedEvent } from './activation-events.js';
  * @csspart failure - The message of a failed call (lock, network), with its retry button.
  * @csspart result - The confirmed certificate.
  */
-export class CecCertificateActivation extends LitElement {
+export class CecCertificateActivation extends PartnerConnection(LitElement) {
   static override styles = partnerElementStyles;
 
-  /** Base URL of the backend, e.g. `/api`; the element calls `{endpoint}/partner/me` and `…/activation`. */
-  @property() endpoint = '';
-
-  /** The signed-in user's session, sent as a Bearer token. Never an attribute. */
-  @property({ attribute: false }) session: string | undefined;
-
-  /** Or a function the host implements that gives the current session before every call. */
-  @property({ attribute: false }) sessionProvider: Exclude<SessionSource, string | undefined> | undefined;
-
-  /** Shown when the check is locked and when nothing else helps. */
-  @property({ attribute: 'support-email' }) supportEmail = DEFAULT_SUPPORT_EMAIL;
-
-  /** Language: `ja` (default) or `en`; inherited from the nearest ancestor's `lang` when not set. */
-  @property({ reflect: true }) override lang!: string;
 
   @state() private me?: PartnerMe;
   @state() private draft: Record<string, string> = { pin: '' };

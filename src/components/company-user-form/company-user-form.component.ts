@@ -1,14 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../api/client.js';
-import type { SessionSource } from '../../api/partner-admin.js';
 import { COMPANY_USER_ROLES, companyUserSchema, type CompanyUserRecord, type CompanyUserRole } from '../../domain/company-user.js';
 import { FIELD_NORMALISERS } from '../../domain/normalise.js';
 import { validateSection } from '../../domain/validation.js';
 import type { ConfirmationSection } from '../confirmation/confirmation.component.js';
-import { DEFAULT_SUPPORT_EMAIL, PartnerAdminController } from '../partner-admin/partner-admin-controller.js';
+import { PartnerAdminController } from '../partner-admin/partner-admin-controller.js';
 import { partnerElementStyles } from '../partner-admin/partner-admin.styles.js';
+import { PartnerConnection } from '../partner-admin/partner-connection.js';
 import { errorLine, fieldId, marker, textField, type FieldContext } from '../shared/fields.js';
 import { FormStepElement } from '../shared/form-step.js';
 import { UserRegisteredEvent } from './company-user-events.js';
@@ -25,6 +25,9 @@ export interface CompanyUserDraft {
 }
 
 type View = 'input' | 'confirm' | 'done';
+
+/** The step base class for this draft, named so the mixin can extend it. */
+abstract class CompanyUserStep extends FormStepElement<CompanyUserDraft> {}
 
 const FIELDS = ['role', 'name', 'nameKana', 'department', 'title', 'phone', 'email'] as const;
 
@@ -52,23 +55,9 @@ const FIELDS = ['role', 'name', 'nameKana', 'department', 'title', 'phone', 'ema
  * @csspart failure - The message of a failed call, with its retry button.
  * @csspart result - The registered user.
  */
-export class CecCompanyUserForm extends FormStepElement<CompanyUserDraft> {
+export class CecCompanyUserForm extends PartnerConnection(CompanyUserStep) {
   static override styles = partnerElementStyles;
 
-  /** Base URL of the backend, e.g. `/api`; the form calls `{endpoint}/partner/users`. */
-  @property() endpoint = '';
-
-  /** The administrator's session (`cec-signed-in`'s `detail.session`), sent as a Bearer token. Never an attribute. */
-  @property({ attribute: false }) session: string | undefined;
-
-  /** Or a function the host implements that gives the current session before every call. */
-  @property({ attribute: false }) sessionProvider: Exclude<SessionSource, string | undefined> | undefined;
-
-  /** Shown when nothing else helps. */
-  @property({ attribute: 'support-email' }) supportEmail = DEFAULT_SUPPORT_EMAIL;
-
-  /** Language: `ja` (default) or `en`; inherited from the nearest ancestor's `lang` when not set. */
-  @property({ reflect: true }) override lang!: string;
 
   @state() private view: View = 'input';
   @state() private registered?: CompanyUserRecord;

@@ -1,9 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { SessionSource } from '../../api/partner-admin.js';
+import { state } from 'lit/decorators.js';
 import type { CompanyUserRecord } from '../../domain/company-user.js';
-import { DEFAULT_SUPPORT_EMAIL, PartnerAdminController } from '../partner-admin/partner-admin-controller.js';
+import { PartnerAdminController } from '../partner-admin/partner-admin-controller.js';
 import { partnerElementStyles } from '../partner-admin/partner-admin.styles.js';
+import { PartnerConnection } from '../partner-admin/partner-connection.js';
 import { LocalizeController } from '../shared/localize.js';
 
 /**
@@ -18,23 +18,9 @@ import { LocalizeController } from '../shared/localize.js';
  * @csspart reload-button - 「最新の情報に更新」.
  * @csspart failure - The message of a failed load, with its retry button.
  */
-export class CecCompanyUsers extends LitElement {
+export class CecCompanyUsers extends PartnerConnection(LitElement) {
   static override styles = partnerElementStyles;
 
-  /** Base URL of the backend, e.g. `/api`; the element calls `{endpoint}/partner/users`. */
-  @property() endpoint = '';
-
-  /** The administrator's session, sent as a Bearer token. Never an attribute. */
-  @property({ attribute: false }) session: string | undefined;
-
-  /** Or a function the host implements that gives the current session before every call. */
-  @property({ attribute: false }) sessionProvider: Exclude<SessionSource, string | undefined> | undefined;
-
-  /** Shown when nothing else helps. */
-  @property({ attribute: 'support-email' }) supportEmail = DEFAULT_SUPPORT_EMAIL;
-
-  /** Language: `ja` (default) or `en`; inherited from the nearest ancestor's `lang` when not set. */
-  @property({ reflect: true }) override lang!: string;
 
   /** The users last loaded; `undefined` before the first answer. */
   @state() private users?: CompanyUserRecord[];

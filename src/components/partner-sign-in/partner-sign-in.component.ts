@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.js';
-import type { SessionSource } from '../../api/partner-admin.js';
 import {
   MAX_PASSWORD_LENGTH,
   MAX_SIGN_IN_FAILURES,
@@ -12,8 +11,9 @@ import {
   type Session,
 } from '../../domain/company-user.js';
 import { validateSection } from '../../domain/validation.js';
-import { DEFAULT_SUPPORT_EMAIL, PartnerAdminController, type Failure } from '../partner-admin/partner-admin-controller.js';
+import { PartnerAdminController, type Failure } from '../partner-admin/partner-admin-controller.js';
 import { partnerElementStyles } from '../partner-admin/partner-admin.styles.js';
+import { PartnerConnection } from '../partner-admin/partner-connection.js';
 import { textField } from '../shared/fields.js';
 import { FormState } from '../shared/form-state.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -42,23 +42,8 @@ const CHANGE_FIELDS = ['currentPassword', 'newPassword', 'confirmation'] as cons
  * @csspart submit-button - 「ログイン」 or 「パスワードを変更する」.
  * @csspart result - The signed-in view.
  */
-export class CecPartnerSignIn extends LitElement {
+export class CecPartnerSignIn extends PartnerConnection(LitElement) {
   static override styles = partnerElementStyles;
-
-  /** Base URL of the backend, e.g. `/api`; the element calls `{endpoint}/partner/sessions` and `…/password`. */
-  @property() endpoint = '';
-
-  /** Shown when nothing else helps. */
-  @property({ attribute: 'support-email' }) supportEmail = DEFAULT_SUPPORT_EMAIL;
-
-  /** Language: `ja` (default) or `en`; inherited from the nearest ancestor's `lang` when not set. */
-  @property({ reflect: true }) override lang!: string;
-
-  /** The session once signed in (read it from `cec-signed-in`). Never an attribute. */
-  @property({ attribute: false }) session: string | undefined;
-
-  /** Not used by this element (it makes its own session); present for the shared partner contract. */
-  @property({ attribute: false }) sessionProvider: Exclude<SessionSource, string | undefined> | undefined;
 
   @state() private view: View = 'signIn';
   @state() private signInDraft: Record<string, string> = { userId: '', password: '' };
