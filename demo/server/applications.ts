@@ -133,7 +133,13 @@ export async function screenSubmission(
     const result = validateSection(applicationSchema, parsed);
     throw validationFailed(result.ok ? [{ path: ['token'], code: 'required' }] : result.issues);
   }
-  await requireOpenInvitation(database.db, token, input.now);
+  try {
+    await requireOpenInvitation(database.db, token, input.now);
+  } catch (error) {
+    // The same request may have been accepted (by another server) since the key was looked up.
+    if (await storedKey(database.db, input.idempotencyKey)) return 'hash-only';
+    throw error;
+  }
   const extensions = extensionsIssue(parsed);
   if (extensions) throw validationFailed([extensions]);
   return 'keep';
@@ -208,7 +214,16 @@ export async function submitApplication(database: Database, submission: Applicat
 
   const parsed = parseApplicationJson(submission.applicationText);
   const token = tokenOf(parsed);
-  if (token) await requireOpenInvitation(database.db, token, submission.now);
+  if (token) {
+    try {
+      await requireOpenInvitation(database.db, token, submission.now);
+    } catch (error) {
+      // Accepted meanwhile under this very key (another request, another server): the same answer.
+      const replayed = await replayedReceipt(database.db, submission.idempotencyKey, fingerprint);
+      if (replayed) return replayed;
+      throw error;
+    }
+  }
   const { application, document } = await validatedSubmission(parsed, submission.document, submission.maxDocumentBytes);
 
   return inTransaction(

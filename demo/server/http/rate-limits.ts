@@ -1,12 +1,17 @@
 /**
  * Rate limits on what an attacker would repeat: looking up tokens that do not exist (guessing
  * invitation links) and presenting wrong API keys. Only failures count, per client address, so a
- * partner or a console working normally never meets them; past the limit every request of that
- * address gets `429 too_many_requests` with `Retry-After` until the window ends.
+ * partner or a console working normally never meets them, however many requests they make at once;
+ * past the limit every request of that address gets `429 too_many_requests` with `Retry-After` until
+ * the window ends. The counts live in hono-rate-limiter's `MemoryStore` (one process; a shared store
+ * such as its `RedisStore` would serve several).
+ *
+ * Not `rateLimiter({ skipSuccessfulRequests })` itself: it counts a request before knowing how it
+ * ends and takes the count back afterwards, so 11 concurrent good requests would hit a limit of 10.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import { MemoryStore } from 'hono-rate-limiter';
 import { ApiError } from '../api-error.js';
 
 export interface RateLimits {
@@ -29,19 +34,24 @@ function clientAddress(c: Context): string {
 }
 
 /**
- * A limiter counting only the responses with `failedStatus`.
+ * A limiter counting only the answers with `failedStatus`, and refusing an address once it has
+ * `limit` of them in the current window.
  *
  * @example
  * api.use('/invitations/*', failureRateLimit(30, 60_000, 404));
  */
 export function failureRateLimit(limit: number, windowMs: number, failedStatus: number): MiddlewareHandler {
-  return rateLimiter({
-    windowMs,
-    limit,
-    standardHeaders: 'draft-7',
-    keyGenerator: clientAddress,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (c) => c.res.status !== failedStatus,
-    handler: (c) => c.json(new ApiError(429, 'too_many_requests').toBody(), 429),
-  });
+  const store = new MemoryStore();
+  store.init({ windowMs } as Parameters<MemoryStore['init']>[0]);
+  return async (c, next) => {
+    const address = clientAddress(c);
+    const counted = store.get(address);
+    const now = Date.now();
+    if (counted?.resetTime && counted.resetTime.getTime() > now && counted.totalHits >= limit) {
+      const seconds = Math.max(1, Math.ceil((counted.resetTime.getTime() - now) / 1000));
+      return c.json(new ApiError(429, 'too_many_requests').toBody(), 429, { 'Retry-After': String(seconds) });
+    }
+    await next();
+    if (c.res.status === failedStatus) store.increment(address);
+  };
 }
