@@ -182,6 +182,25 @@ describe('MockBackend', () => {
       expect(backend.received).to.have.length(1);
     });
 
+    // The mock backend checks with the browser's own function, so both give the same verdict on real files.
+    const qpdfFiles: Array<[file: string, status: number]> = [
+      ['owner-rc4-40.pdf', 201],
+      ['owner-rc4-128.pdf', 201],
+      ['owner-aes-128.pdf', 201],
+      ['owner-aes-256.pdf', 201],
+      ['user-rc4-128.pdf', 415],
+      ['user-aes-256.pdf', 415],
+    ];
+    for (const [file, status] of qpdfFiles) {
+      it(`answers ${file} (qpdf) with ${status}, as the browser's check decides`, async () => {
+        const bytes = await (await fetch(new URL(`../fixtures/pdf/${file}`, import.meta.url))).arrayBuffer();
+        const response = await answer(backend, submitRequest({ document: new File([bytes], file, { type: 'application/pdf' }) }));
+        expect(response.status).to.equal(status);
+        expect(await documentProblem(new Uint8Array(bytes))).to.equal(status === 201 ? undefined : 'documentEncrypted');
+        if (status !== 201) expect(response.body.error.code).to.equal('document_encrypted');
+      });
+    }
+
     it('applies a smaller document limit when given one', async () => {
       const small = new MockBackend({ endpoint: ENDPOINT, maxDocumentBytes: 2048 });
       expect((await answer(small, submitRequest({ document: oversizePdf(2048) }))).status).to.equal(201);

@@ -157,7 +157,8 @@ export function errorSummary(
  */
 export function webAddress(url: string, fallback: string): string {
   try {
-    const { protocol } = new URL(url, document.baseURI);
+    // Server-side rendering has no document: a relative address is then read against a placeholder base.
+    const { protocol } = new URL(url, globalThis.document?.baseURI ?? 'https://localhost/');
     return protocol === 'https:' || protocol === 'http:' ? url : fallback;
   } catch {
     return fallback;
