@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, isServer, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
@@ -205,7 +205,8 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
               type="radio"
               id="kind-${kind}"
               name="kind"
-              .checked=${live(this.kind === kind)}
+              ?checked=${this.kind === kind}
+              .checked=${isServer ? nothing : live(this.kind === kind)}
               ?disabled=${options.readonly && this.kind !== kind}
               @change=${() => this.selectKind(kind)}
             />

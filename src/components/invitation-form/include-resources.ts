@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ResourceModule } from '../../i18n/i18n.js';
 import type { LocalizeController } from '../shared/localize.js';
 
@@ -22,6 +22,8 @@ export class IncludeResourcesController implements ReactiveController {
     this.#localize = localize;
     this.#resources = resources;
     host.addController(this);
+    // Server-side rendering (@lit-labs/ssr) calls no hostUpdate: without this it would render the keys.
+    if (isServer) this.hostUpdate();
   }
 
   hostUpdate(): void {

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ApiError } from '../../api/errors.js';
@@ -371,7 +371,8 @@ export class CecInvitationForm extends LitElement {
             <input
               type="checkbox"
               id="kind-${kind}"
-              .checked=${live(this.draft.allowedKinds.includes(kind))}
+              ?checked=${this.draft.allowedKinds.includes(kind)}
+              .checked=${isServer ? nothing : live(this.draft.allowedKinds.includes(kind))}
               aria-invalid=${issue ? 'true' : 'false'}
               aria-describedby="${id}-error"
               @change=${(event: Event) => this.toggleKind(kind, (event.target as HTMLInputElement).checked)}

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, isServer, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ENTITY_KINDS, termsSchema, validateSection, type EntityKind } from '../../domain/index.js';
@@ -140,7 +140,8 @@ export class CecTermsConsent extends FormStepElement<TermsDraft> {
           type="checkbox"
           id=${id}
           name=${term}
-          .checked=${live(this.value[term] === true)}
+          ?checked=${this.value[term] === true}
+          .checked=${isServer ? nothing : live(this.value[term] === true)}
           aria-invalid=${issue ? 'true' : 'false'}
           aria-describedby="${id}-error"
           required
