@@ -85,8 +85,10 @@ export function textField(context: FieldContext, spec: TextFieldSpec): TemplateR
   const { t } = context;
   const id = fieldId(spec.name);
   const options = context.optionsOf(spec.name);
-  const issue = context.issueOf(spec.name);
-  const message = issuesMessage(t, spec.label, context.issuesOf?.(spec.name) ?? (issue ? [issue] : []));
+  // One validation per field and render: the list when the form gives it, else its first issue.
+  const single = context.issuesOf ? undefined : context.issueOf(spec.name);
+  const issues = context.issuesOf?.(spec.name) ?? (single ? [single] : []);
+  const message = issuesMessage(t, spec.label, issues);
   const describedBy = [spec.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
   return html`<div class="field" part="field field-${spec.name}" ?hidden=${options.hidden}>
     <label class="label" part="label" for=${id}>${spec.label}${marker(t, spec.required)}</label>
@@ -99,7 +101,7 @@ export function textField(context: FieldContext, spec: TextFieldSpec): TemplateR
       .value=${live(spec.value ?? '')}
       ?readonly=${options.readonly}
       ?required=${spec.required}
-      aria-invalid=${issue ? 'true' : 'false'}
+      aria-invalid=${issues.length > 0 ? 'true' : 'false'}
       aria-describedby=${describedBy}
       autocomplete=${ifDefined(spec.autocomplete)}
       inputmode=${ifDefined(spec.inputmode)}
