@@ -127,16 +127,17 @@ describe('the applicant never loses their place (built portal, real server, real
     }
   }
 
-  /** The token is neither in the address bar nor in the history state. */
+  /** The token is neither in the address bar, nor in the history state, nor in the server's log. */
   async function expectTokenHidden(page: Page, token: string): Promise<void> {
     assert.ok(!page.url().includes(token), `token in the address bar: ${page.url()}`);
     const state = await page.evaluate(() => JSON.stringify(history.state));
     assert.ok(!state.includes(token), `token in history.state: ${state}`);
+    assert.ok(!server.logs.some((line) => line.includes(token)), 'token in the server log');
   }
 
   /** A new invitation opened from its mail link in a new browser. */
   async function openInvitation(options: Parameters<typeof inviteDirectly>[1] = {}) {
-    const invitation = inviteDirectly(server, options);
+    const invitation = await inviteDirectly(server, options);
     const opened = await openPage();
     await opened.page.goto(invitation.url);
     return { ...invitation, ...opened };
@@ -144,7 +145,7 @@ describe('the applicant never loses their place (built portal, real server, real
 
   /** The router host page; a link of its own leads to the application route with a new invitation's token. */
   async function openInRouter({ noHistory }: { noHistory: boolean }) {
-    const { token } = inviteDirectly(server);
+    const { token } = await inviteDirectly(server);
     const { page } = await openPage();
     await page.goto(`${server.url}/router.html`);
     await page.evaluate(
@@ -257,7 +258,7 @@ describe('the applicant never loses their place (built portal, real server, real
 
   it('shows the completion page with its receipt number after a reload, Back/Forward and the mail link again, and never submits twice', async () => {
     const { token, url, page, posts } = await openInvitation();
-    const before = countRows(server, 'applications');
+    const before = await countRows(server, 'applications');
     await walkTo(page, 5);
     await next(page);
     await expectStep(page, 6);
@@ -284,7 +285,7 @@ describe('the applicant never loses their place (built portal, real server, real
     await expectCompletion();
     await expectTokenHidden(page, token);
     assert.equal(posts.length, 1, 'one POST /applications');
-    assert.equal(countRows(server, 'applications'), before + 1, 'one application stored');
+    assert.equal(await countRows(server, 'applications'), before + 1, 'one application stored');
 
     // Another browser knows no receipt: the 'already used' page says it was received and whom to ask, without promising a resend.
     const other = await openPage();

@@ -213,6 +213,56 @@ describe('cec-apply-wizard', () => {
     localStorage.clear();
   });
 
+  it('shows the completion page with its receipt when the completed invitation is opened again, and sends nothing', async () => {
+    localStorage.clear();
+    try {
+      const first = await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint="/api" token=${MOCK_TOKENS.valid}></cec-apply-wizard>`);
+      await waitUntil(() => first.shadowRoot?.querySelector('#step-heading'), 'wizard ready');
+      const submitted = new Promise<string>((resolve) => first.addEventListener('cec-submitted', (event) => resolve(event.detail.receiptNumber)));
+      await acceptTerms();
+      await fillCompany('法人');
+      await fillAdminUser();
+      await fillCertificate();
+      await clickNext('確定');
+      const receipt = await submitted;
+      await expectStep('申請完了');
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the receipt is written asynchronously
+      first.remove();
+
+      const again = await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint="/api" token=${MOCK_TOKENS.valid}></cec-apply-wizard>`);
+      await expectStep('申請完了', { focused: false });
+      const text = visibleText(again).replace(/\s+/g, '');
+      expect(text).to.contain(`受付番号${receipt}で利用申請を受け付けました。`).and.contain('hanako@example.co.jp');
+      expect(queryByLabel(/同意します/)).to.equal(undefined);
+      expect(mock.backend.attempts).to.equal(1);
+    } finally {
+      localStorage.clear();
+    }
+  });
+
+  it('says on the "already used" page that the application was received, with the receipt this tab kept and whom to ask, never a resend', async () => {
+    await openWizard();
+    await acceptTerms();
+    await fillCompany('法人');
+    await fillAdminUser();
+    await fillCertificate();
+    await clickNext('確定');
+    await expectStep('申請完了');
+    const receipt = /受付番号(\d{10})/.exec(visibleText(document.body).replace(/\s+/g, ''))![1]!;
+
+    const again = await openWizard(); // no-resume: nothing kept but the receipt number, for this tab
+    await waitUntil(() => visibleText(again).includes('すでに使用されています'), 'used page');
+    const text = visibleText(again);
+    expect(text).to.contain('受付済み').and.contain(`受付番号：${receipt}`).and.contain('help-light@construction-ec.com');
+    expect(text).not.to.contain('再送');
+    expect(mock.backend.attempts).to.equal(1);
+  });
+
+  it('shows the deadline of the invitation with its time in Japan time', async () => {
+    const wizard = await openWizard();
+    expect(visibleText(wizard)).to.match(/申請期限：\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}まで/);
+  });
+
   it('is accessible on the first step', async () => {
     const wizard = await openWizard();
     await expect(wizard).to.be.accessible();

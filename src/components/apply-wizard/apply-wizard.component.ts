@@ -23,10 +23,11 @@ import type { WizardStep } from '../shared/step.js';
 import { formatTokyoDateTime } from '../shared/format.js';
 import { baseStyles } from '../shared/styles.js';
 import { WizardController } from '../shared/wizard-controller.js';
-import { applyBranding } from './branding.js';
+import { renderFlowActions, renderFlowProgress, wizardFrameStyles } from '../shared/wizard-frame.js';
+import { applyBranding, safeImageUrl } from './branding.js';
 import { DraftStore, type KeptReceipt, type StoredDraft } from './draft-store.js';
 import { takeInvitationToken } from './invitation-token.js';
-import { defaultSteps, stepListProblem, type StepDefinition } from './steps.js';
+import { defaultSteps, stepListProblem, stepsWithChildren, type StepDefinition } from './steps.js';
 import { wizardStyles } from './apply-wizard.styles.js';
 
 type Phase = 'loading' | 'ready' | 'invitation-error' | 'unreachable';
@@ -83,7 +84,7 @@ const SUBMIT_MESSAGES: Record<string, string> = {
  * @cssprop --cec-focus-ring - Outline of the focused control.
  */
 export class CecApplyWizard extends LitElement {
-  static override styles = [baseStyles, wizardStyles];
+  static override styles = [baseStyles, wizardFrameStyles, wizardStyles];
 
   /** Base URL of the backend (required), e.g. `https://portal.example.com/api`. */
   @property() endpoint = '';
@@ -531,37 +532,11 @@ export class CecApplyWizard extends LitElement {
   private renderReady() {
     const { t } = this.wizardState.translator;
     const step = this.flow.current;
-    const index = this.flow.index;
-    const isCompletion = step.id === 'completion';
     return html`
-      ${this.renderHeader()}
-      <nav class="steps" part="step-indicator" aria-label=${t('wizard.progress')}>
-        <ol>
-          ${this.flow.inPlay.map(
-            (candidate, position) => html`<li
-              class=${position === index ? 'current' : position < index ? 'done' : ''}
-              aria-current=${position === index ? 'step' : 'false'}
-            >
-              <span class="number">${t('wizard.stepOf', { number: position + 1 })}</span>
-              <span class="title">${this.titleOf(candidate)}</span>
-              ${position < index ? html`<span class="visually-hidden">${t('wizard.completedStep')}</span>` : nothing}
-            </li>`,
-          )}
-        </ol>
-      </nav>
-      <h2 id="step-heading" class="step-heading" part="step-heading" tabindex="-1">
-        ${t('wizard.stepOf', { number: index + 1 })} ${this.titleOf(step)}
-      </h2>
+      ${this.renderHeader()} ${renderFlowProgress(this.flow, t, (candidate) => this.titleOf(candidate))}
       <div class="step" @cec-change=${this.onStepChange} @cec-edit-section=${this.onEditSection}>${this.renderStep(step)}</div>
       ${this.renderSubmitFailure()}
-      ${isCompletion
-        ? nothing
-        : html`<div class="actions" part="actions">
-            <button type="button" part="back-button" @click=${() => this.flow.back()} ?disabled=${this.submitting}>${t('buttons.back')}</button>
-            <button type="button" class="primary" part="next-button" @click=${this.next} ?disabled=${this.submitting} aria-busy=${this.submitting ? 'true' : 'false'}>
-              ${this.nextLabel(step.id)}
-            </button>
-          </div>`}
+      ${step.final ? nothing : renderFlowActions(this.flow, t, { nextLabel: this.nextLabel(step.id), busy: this.submitting, onNext: () => this.next() })}
     `;
   }
 
@@ -612,28 +587,10 @@ export class CecApplyWizard extends LitElement {
     const children = Array.from(this.children).filter((child): child is HTMLElement => child instanceof HTMLElement && !!child.dataset.stepId);
     const known = this.flow.steps.filter((step) => step.element).map((step) => step.element);
     if (children.length === known.length && children.every((child) => known.includes(child))) return;
-    const steps = defaultSteps();
-    for (const child of children) {
-      const id = child.dataset.stepId!;
-      child.slot = `step-${id}`;
-      const after = steps.findIndex((step) => step.id === child.dataset.after);
-      steps.splice(after === -1 ? steps.length - 2 : after + 1, 0, { id, element: child, title: child.dataset.stepTitle });
-    }
-    this.steps = steps;
+    this.steps = stepsWithChildren(children);
   }
 }
 
 function camelCase(code: string): string {
   return code.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/** Only https images (or same-origin paths) are shown; anything else from an invitation is ignored. */
-function safeImageUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value, window.location.href);
-    if (url.protocol === 'https:' || url.origin === window.location.origin) return url.href;
-  } catch {
-    // not a URL: ignored
-  }
-  return undefined;
 }

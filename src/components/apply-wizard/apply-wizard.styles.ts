@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The wizard's frame: header, step indicator, actions. Reflows down to 320 CSS px. */
+/** The application wizard's own frame: the inviter header and its alerts (the step indicator and actions: `wizardFrameStyles`). */
 export const wizardStyles = css`
   .wizard {
     background: var(--_surface);
@@ -28,55 +28,6 @@ export const wizardStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
-  .steps ol {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr));
-    gap: 0.25rem;
-    list-style: none;
-    margin: 0 0 var(--_space);
-    padding: 0;
-    counter-reset: step;
-  }
-  .steps li {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.35em 0.5em;
-    font-size: 0.85em;
-    background: var(--_subtle);
-    color: var(--_muted);
-  }
-  .steps li.done {
-    color: var(--_text);
-  }
-  .steps li.current {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: 600;
-  }
-  .steps .number {
-    display: block;
-    font-size: 0.85em;
-  }
-  .step-heading {
-    font-size: 1.4em;
-    margin: var(--_space) 0;
-  }
-  .step-heading:focus {
-    outline: none;
-  }
-  .step-heading:focus-visible {
-    outline: var(--_focus);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: 0.75em;
-    margin-top: calc(var(--_space) * 1.5);
-    border-top: 1px solid var(--_border);
-    padding-top: var(--_space);
-  }
   .alert {
     border: 3px solid var(--_error);
     border-radius: var(--_radius);
@@ -88,16 +39,5 @@ export const wizardStyles = css`
   }
   .status {
     padding: var(--_space);
-  }
-  @media (forced-colors: active) {
-    .steps li.current {
-      border: 3px solid Highlight;
-    }
-  }
-  @media print {
-    .actions,
-    .steps {
-      display: none;
-    }
   }
 `;

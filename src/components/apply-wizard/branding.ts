@@ -18,3 +18,19 @@ export function isPlainColour(value: string): boolean {
   if (/[();{}\\]/.test(value) && !/^(rgb|rgba|hsl|hsla|oklch|oklab|lab|lch)\([\d\s.,%/+-]*\)$/i.test(value)) return false;
   return CSS.supports('color', value);
 }
+
+/**
+ * Only https images (or same-origin paths) are shown; anything else from an invitation is ignored.
+ *
+ * @example
+ * safeImageUrl('javascript:alert(1)') // undefined
+ */
+export function safeImageUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value, window.location.href);
+    if (url.protocol === 'https:' || url.origin === window.location.origin) return url.href;
+  } catch {
+    // not a URL: ignored
+  }
+  return undefined;
+}

@@ -52,3 +52,22 @@ export function stepListProblem(steps: readonly StepDefinition[]): string | unde
   if (custom) return `step "${custom.id}" needs an element`;
   return undefined;
 }
+
+/**
+ * The six steps with a host's own step elements placed among them: each child names its id
+ * (`data-step-id`), title (`data-step-title`) and the step it follows (`data-after`; else before the
+ * confirmation), and gets the named slot the wizard renders while its step is current.
+ *
+ * @example
+ * stepsWithChildren([licenceStep]) // with data-after="adminUser": terms, company, adminUser, licence, certificate, confirmation, completion
+ */
+export function stepsWithChildren(children: readonly HTMLElement[]): StepDefinition[] {
+  const steps = defaultSteps();
+  for (const child of children) {
+    const id = child.dataset.stepId!;
+    child.slot = `step-${id}`;
+    const after = steps.findIndex((step) => step.id === child.dataset.after);
+    steps.splice(after === -1 ? steps.length - 2 : after + 1, 0, { id, element: child, title: child.dataset.stepTitle });
+  }
+  return steps;
+}
