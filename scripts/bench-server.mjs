@@ -143,6 +143,8 @@ const statuses = await Promise.all(
         response.resume();
         response.on('end', () => resolve(response.statusCode));
       });
+      // A refused upload may be answered (and its connection closed) before its body is all sent.
+      req.on('socket', (socket) => socket.on('error', () => {}));
       req.on('error', () => resolve('reset'));
       req.end(body);
     }),

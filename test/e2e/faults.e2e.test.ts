@@ -50,11 +50,12 @@ async function admin<T>(backend: Backend, path: string, init: RequestInit = {}):
 const SHOWN_VALUES = ['7000012050002', '株式会社山田建設', 'ヤマダケンセツ', '山田 花子', 'hanako@example.co.jp', 'YAMADA KENSETSU', 'SHACHO', 'テスト証明書.pdf'];
 const NETWORK_MESSAGE = 'ネットワークに接続できません。入力内容はそのまま保持されています。';
 
-describe('faults end to end with the reference server', () => {
+for (const database of ['sqlite', 'postgres'] as const) describe(`faults end to end with the reference server on ${database}`, () => {
   let backend: Backend;
 
-  before(async () => {
-    backend = await command<Backend>('start', { faults: true });
+  before(async function () {
+    this.timeout(60_000); // a PostgreSQL cluster starts in a few seconds, more on a busy machine
+    backend = await command<Backend>('start', { faults: true, database });
   });
   after(() => command('stop'));
   afterEach(async () => {

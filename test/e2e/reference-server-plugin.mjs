@@ -1,8 +1,9 @@
 /**
  * A @web/test-runner plugin that runs the real reference backend for end-to-end tests. The browser
  * drives it with `executeServerCommand('reference-server', { action })`:
- * - `start` { origin, faults? } → { endpoint, apiKey }: a fresh server on a temporary data directory,
- *   allowing the test page's origin. With `faults: true` the endpoint is a TCP proxy in front of the
+ * - `start` { origin, faults?, database? } → { endpoint, apiKey }: a fresh server on a temporary data
+ *   directory, allowing the test page's origin; `database: 'postgres'` (or `E2E_DATABASE=postgres`)
+ *   stores in a fresh database of a throwaway PostgreSQL cluster (test/server/postgres.ts) instead of SQLite. With `faults: true` the endpoint is a TCP proxy in front of the
  *   server, which the fault actions below need (its port stays the same across stops and starts);
  * - `restart` → the same: stop, then start again on the same data directory (nothing may be lost);
  * - `stop`: stop and remove the data directory.
@@ -123,6 +124,8 @@ export function referenceServerPlugin() {
   let proxy;
   /** A stop in progress (a kill stops the server from inside a socket event). */
   let stopping = Promise.resolve();
+  /** The PostgreSQL database of the current server, when it runs on one. */
+  let postgres;
 
   const describe = () => ({
     endpoint: proxy ? `http://127.0.0.1:${proxy.port}/api` : `${server.url}/api`,
@@ -141,7 +144,7 @@ export function referenceServerPlugin() {
     const { startTestServer } = await import('../server/helpers.ts');
     await stopping;
     if (running) await stopListening();
-    server = await startTestServer({ allowedOrigins: [origin], dataDir: server.dataDir });
+    server = await startTestServer({ allowedOrigins: [origin], dataDir: server.dataDir, ...(postgres ? { postgres } : {}) });
     running = true;
     await proxy?.listen(server.port);
   }
@@ -153,18 +156,22 @@ export function referenceServerPlugin() {
     proxy = undefined;
     server = undefined;
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    const database = postgres;
+    postgres = undefined;
+    await database?.drop();
   }
 
   return {
     name: 'reference-server',
     async executeCommand({ command, payload, session }) {
       if (command !== 'reference-server') return undefined;
-      const { startTestServer, countRows } = await import('../server/helpers.ts');
+      const { startTestServer, countRows, testPostgresDatabase } = await import('../server/helpers.ts');
       switch (payload.action) {
         case 'start':
           await stopAndRemove();
           origin = payload.origin;
-          server = await startTestServer({ allowedOrigins: [origin] });
+          if ((payload.database ?? process.env.E2E_DATABASE) === 'postgres') postgres = await testPostgresDatabase();
+          server = await startTestServer({ allowedOrigins: [origin], ...(postgres ? { postgres } : {}) });
           running = true;
           if (payload.faults) {
             proxy = faultProxy();
@@ -209,8 +216,12 @@ export function referenceServerPlugin() {
           throw new Error(`unknown reference-server action ${payload.action}`);
       }
     },
+    async serverStart() {
+      if (process.env.E2E_DATABASE === 'postgres') await (await import('../server/helpers.ts')).warmTestPostgres();
+    },
     async serverStop() {
       await stopAndRemove();
+      await (await import('../server/helpers.ts')).stopTestPostgres();
     },
   };
 }

@@ -47,6 +47,31 @@ let cluster: Promise<PostgresCluster> | undefined;
 let clients = 0;
 
 /**
+ * Starts this process's throwaway PostgreSQL cluster ahead of its first database (a test hook with a
+ * short timeout then finds it running); `stopTestPostgres` stops it.
+ *
+ * @example
+ * await warmTestPostgres();
+ */
+export async function warmTestPostgres(): Promise<void> {
+  cluster ??= startPostgresCluster();
+  await cluster;
+}
+
+/**
+ * Stops the throwaway cluster, whatever still uses it (the end of a test run).
+ *
+ * @example
+ * await stopTestPostgres();
+ */
+export async function stopTestPostgres(): Promise<void> {
+  const running = cluster;
+  cluster = undefined;
+  clients = 0;
+  await (await running)?.stop();
+}
+
+/**
  * A fresh PostgreSQL database on this process's throwaway cluster (started on first use, stopped when
  * its last database is dropped).
  *
