@@ -11,9 +11,9 @@ import type { CertificateActivatedDetail } from '../../src/components/certificat
 import { MAX_PIN_FAILURES } from '../../src/domain/company-user.js';
 import { MOCK_PARTNER } from '../../src/mocks/partner-admin.js';
 import { deepActiveElement, descriptionOf, getByLabel, getByRole, queryAllByRole, replaceText, visibleText, waitUntil } from '../helpers.js';
-import { startPartnerMock, tabAndType, type PartnerMock } from './partner-admin-helpers.js';
+import { headingShown, usePartnerMock, tabAndType } from './partner-admin-helpers.js';
 
-let mock: PartnerMock;
+const mock = usePartnerMock();
 
 async function openActivation(lang = 'ja', userId: string = MOCK_PARTNER.adminUserId): Promise<CecCertificateActivation> {
   const element = await fixture<CecCertificateActivation>(
@@ -29,10 +29,6 @@ async function submitPin(pin: string): Promise<void> {
 }
 
 describe('cec-certificate-activation', () => {
-  before(async () => (mock = await startPartnerMock()));
-  after(() => mock.worker.stop());
-  beforeEach(() => mock.backend.reset());
-
   it('confirms the certificate with the mailed PIN, after which the user can sign', async () => {
     const element = await openActivation();
     const events: CertificateActivatedDetail[] = [];
@@ -40,7 +36,7 @@ describe('cec-certificate-activation', () => {
     expect(visibleText(element)).to.contain('通知メールで、PIN番号を確認し実行します。');
     expect(visibleText(element)).to.contain('本社 社長（HONSHA SHACHO）');
     await submitPin('１２３４-５６７８');
-    await waitUntil(() => queryAllByRole('heading', '電子証明書が有効になりました').length === 1, 'done');
+    await headingShown('電子証明書が有効になりました');
     await waitUntil(() => deepActiveElement() === getByRole('heading', '電子証明書が有効になりました'), 'done heading focused');
     expect(events).to.deep.equal([{ certificateId: 'C0000001', userId: MOCK_PARTNER.adminUserId }]);
     expect(mock.backend.users()[0]!.signing).to.equal('active');
@@ -76,7 +72,7 @@ describe('cec-certificate-activation', () => {
     await openActivation();
     await tabAndType(() => getByLabel('PIN'), 'PIN', MOCK_PARTNER.pin);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => queryAllByRole('heading', '電子証明書が有効になりました').length === 1, 'done');
+    await headingShown('電子証明書が有効になりました');
   });
 
   for (const language of ['ja', 'en'] as const) {

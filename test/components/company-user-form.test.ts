@@ -9,13 +9,13 @@ import '../../src/components/company-user-form/company-user-form.js';
 import type { CecCompanyUserForm } from '../../src/components/company-user-form/company-user-form.component.js';
 import type { UserRegisteredDetail } from '../../src/components/company-user-form/company-user-events.js';
 import { deepActiveElement, descriptionOf, getByLabel, getByRole, queryAllByRole, queryAllByText, replaceText, typeInto, visibleText, waitUntil } from '../helpers.js';
-import { startPartnerMock, tabAndType, tabTo, type PartnerMock } from './partner-admin-helpers.js';
+import { headingShown, usePartnerMock, tabAndType, tabTo } from './partner-admin-helpers.js';
 
-let mock: PartnerMock;
+const mock = usePartnerMock();
 
 async function openForm(lang = 'ja', session = mock.backend.sessionFor()): Promise<CecCompanyUserForm> {
   const form = await fixture<CecCompanyUserForm>(html`<cec-company-user-form endpoint="/api" lang=${lang} .session=${session}></cec-company-user-form>`);
-  await waitUntil(() => queryAllByRole('heading', lang === 'ja' ? '自社利用者情報登録' : 'Register a company user').length === 1, 'heading');
+  await headingShown(lang === 'ja' ? '自社利用者情報登録' : 'Register a company user');
   return form;
 }
 
@@ -28,18 +28,14 @@ async function fillUser(email = 'mmtstuser2@example.jp'): Promise<void> {
 
 async function toConfirmation(): Promise<void> {
   getByRole('button', '確認').click();
-  await waitUntil(() => queryAllByRole('heading', '自社利用者情報登録確認').length === 1, 'the confirmation');
+  await headingShown('自社利用者情報登録確認');
 }
 
 async function registered(): Promise<void> {
-  await waitUntil(() => queryAllByRole('heading', '利用者を登録しました').length === 1, 'registered');
+  await headingShown('利用者を登録しました');
 }
 
 describe('cec-company-user-form', () => {
-  before(async () => (mock = await startPartnerMock()));
-  after(() => mock.worker.stop());
-  beforeEach(() => mock.backend.reset());
-
   it('shows the appendix fields, 一般 chosen, and no 住所', async () => {
     const form = await openForm();
     expect(getByLabel('一般').checked).to.equal(true);
@@ -91,7 +87,7 @@ describe('cec-company-user-form', () => {
     const confirmation = visibleText(form);
     for (const shown of ['管理者', '佐藤 次郎', 'サトウ ジロウ', '0335954610', 'mmtstuser2@example.jp']) expect(confirmation).to.contain(shown);
     getByRole('button', '戻る').click();
-    await waitUntil(() => queryAllByRole('heading', '自社利用者情報登録').length === 1, 'back to input');
+    await headingShown('自社利用者情報登録');
     expect(getByLabel('利用者名').value).to.equal('佐藤 次郎');
     expect(getByLabel('管理者').checked).to.equal(true);
     await toConfirmation();
@@ -130,7 +126,7 @@ describe('cec-company-user-form', () => {
     await fillUser('jiro@example.co.jp');
     await toConfirmation();
     getByRole('button', '確定').click();
-    await waitUntil(() => queryAllByRole('heading', '自社利用者情報登録').length === 1, 'back to input');
+    await headingShown('自社利用者情報登録');
     const email = getByLabel('メールアドレス');
     await waitUntil(() => descriptionOf(email).includes('このメールアドレスの利用者はすでに登録されています。'), 'email taken at its field');
     expect(email.value).to.equal('jiro@example.co.jp');
@@ -156,7 +152,7 @@ describe('cec-company-user-form', () => {
     getByRole('button', '確定').click();
     await registered();
     getByRole('button', '続けて利用者を登録する').click();
-    await waitUntil(() => queryAllByRole('heading', '自社利用者情報登録').length === 1, 'input again');
+    await headingShown('自社利用者情報登録');
     expect(getByLabel('利用者名').value).to.equal('');
     expect(getByLabel('利用者名').getAttribute('aria-invalid')).to.equal('false');
     expect(getByLabel('一般').checked).to.equal(true);

@@ -7,9 +7,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/company-users/company-users.js';
 import type { CecCompanyUsers } from '../../src/components/company-users/company-users.component.js';
 import { getByRole, queryAllByRole, visibleText, waitUntil } from '../helpers.js';
-import { startPartnerMock, type PartnerMock } from './partner-admin-helpers.js';
+import { usePartnerMock } from './partner-admin-helpers.js';
 
-let mock: PartnerMock;
+const mock = usePartnerMock();
 
 async function openUsers(lang = 'ja', session = mock.backend.sessionFor()): Promise<CecCompanyUsers> {
   const element = await fixture<CecCompanyUsers>(html`<cec-company-users endpoint="/api" lang=${lang} .session=${session}></cec-company-users>`);
@@ -24,10 +24,6 @@ function rows(element: CecCompanyUsers): string[][] {
 }
 
 describe('cec-company-users', () => {
-  before(async () => (mock = await startPartnerMock()));
-  after(() => mock.worker.stop());
-  beforeEach(() => mock.backend.reset());
-
   it('lists each user with 権限 and whether they can sign', async () => {
     const element = await openUsers();
     await waitUntil(() => element.shadowRoot!.querySelector('table'), 'the table');

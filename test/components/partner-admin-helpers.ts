@@ -5,7 +5,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { MockPartnerAdminBackend, type MockPartnerAdminOptions } from '../../src/mocks/partner-admin.js';
-import { deepActiveElement } from '../helpers.js';
+import { deepActiveElement, queryAllByRole, waitUntil } from '../helpers.js';
 
 /** A running mock of the partner routes. */
 export interface PartnerMock {
@@ -28,6 +28,28 @@ export async function startPartnerMock(options: MockPartnerAdminOptions = {}): P
   return { backend, worker };
 }
 
+/**
+ * One mock for the test file: started before its tests, reset before each, stopped after.
+ *
+ * @example
+ * const mock = usePartnerMock();
+ * it('…', () => mock.backend.sessionFor());
+ */
+export function usePartnerMock(options: MockPartnerAdminOptions = {}): PartnerMock {
+  let running: PartnerMock | undefined;
+  before(async () => (running = await startPartnerMock(options)));
+  after(() => running?.worker.stop());
+  beforeEach(() => running?.backend.reset());
+  return {
+    get backend() {
+      return running!.backend;
+    },
+    get worker() {
+      return running!.worker;
+    },
+  };
+}
+
 /** Presses Tab until `target` has focus; fails after `limit` presses. */
 export async function tabTo(target: () => Element | undefined, description: string, limit = 30): Promise<void> {
   for (let presses = 0; presses < limit; presses++) {
@@ -41,4 +63,9 @@ export async function tabTo(target: () => Element | undefined, description: stri
 export async function tabAndType(control: () => Element | undefined, description: string, text: string): Promise<void> {
   await tabTo(control, description);
   await sendKeys({ type: text });
+}
+
+/** Waits until one heading named `name` is shown (a view changed). */
+export async function headingShown(name: string | RegExp): Promise<void> {
+  await waitUntil(() => queryAllByRole('heading', name).length === 1, `heading ${String(name)}`);
 }

@@ -11,13 +11,13 @@ import type { SignedInDetail } from '../../src/components/partner-sign-in/sign-i
 import { MAX_SIGN_IN_FAILURES } from '../../src/domain/company-user.js';
 import { MOCK_PARTNER } from '../../src/mocks/partner-admin.js';
 import { deepActiveElement, descriptionOf, getByLabel, getByRole, queryAllByRole, replaceText, typeInto, visibleText, waitUntil } from '../helpers.js';
-import { startPartnerMock, tabAndType, tabTo, type PartnerMock } from './partner-admin-helpers.js';
+import { headingShown, usePartnerMock, tabAndType, tabTo } from './partner-admin-helpers.js';
 
-let mock: PartnerMock;
+const mock = usePartnerMock();
 
 async function openSignIn(lang = 'ja'): Promise<CecPartnerSignIn> {
   const element = await fixture<CecPartnerSignIn>(html`<cec-partner-sign-in endpoint="/api" lang=${lang}></cec-partner-sign-in>`);
-  await waitUntil(() => queryAllByRole('heading', lang === 'ja' ? 'ログイン' : 'Sign in').length === 1, 'sign-in heading');
+  await headingShown(lang === 'ja' ? 'ログイン' : 'Sign in');
   return element;
 }
 
@@ -28,14 +28,10 @@ async function signIn(userId: string, password: string): Promise<void> {
 }
 
 async function changeHeadingShown(): Promise<void> {
-  await waitUntil(() => queryAllByRole('heading', '「初回ログインパスワード」を変更する').length === 1, 'the password change');
+  await headingShown('「初回ログインパスワード」を変更する');
 }
 
 describe('cec-partner-sign-in', () => {
-  before(async () => (mock = await startPartnerMock()));
-  after(() => mock.worker.stop());
-  beforeEach(() => mock.backend.reset());
-
   it('names each missing field, in a focused summary, and sends nothing', async () => {
     await openSignIn();
     getByRole('button', 'ログイン').click();
@@ -96,7 +92,7 @@ describe('cec-partner-sign-in', () => {
     await waitUntil(() => descriptionOf(confirmation).includes('新しいパスワード（確認）が新しいパスワードと一致しません。'), 'mismatch');
     await replaceText(confirmation, 'kensetsu2027');
     getByRole('button', 'パスワードを変更する').click();
-    await waitUntil(() => queryAllByRole('heading', 'ログインしました').length === 1, 'signed in');
+    await headingShown('ログインしました');
     expect(visibleText(element)).to.contain('パスワードを変更しました。');
     expect(signedIn).to.have.length(1);
     expect(signedIn[0]).to.include({ passwordChanged: true });
@@ -106,7 +102,7 @@ describe('cec-partner-sign-in', () => {
     await signIn(MOCK_PARTNER.adminUserId, MOCK_PARTNER.initialPassword);
     await waitForAlert(/正しくありません/);
     await signIn(MOCK_PARTNER.adminUserId, 'kensetsu2027');
-    await waitUntil(() => queryAllByRole('heading', 'ログインしました').length === 1, 'signed in with the new password');
+    await headingShown('ログインしました');
     expect(visibleText(again)).not.to.contain('パスワードを変更しました。');
   });
 
@@ -141,7 +137,7 @@ describe('cec-partner-sign-in', () => {
     await tabAndType(() => getByLabel('新しいパスワード（確認）'), '確認', 'kensetsu2027');
     await tabTo(() => getByRole('button', 'パスワードを変更する'), 'the change button');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => queryAllByRole('heading', 'ログインしました').length === 1, 'signed in');
+    await headingShown('ログインしました');
   });
 
   it('speaks English', async () => {

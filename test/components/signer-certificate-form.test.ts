@@ -13,9 +13,9 @@ import type { CecSignerCertificateForm } from '../../src/components/signer-certi
 import type { CertificateLinkedDetail, CertificateRequestedDetail } from '../../src/components/signer-certificate-form/signer-certificate-events.js';
 import { MOCK_PARTNER } from '../../src/mocks/partner-admin.js';
 import { deepActiveElement, descriptionOf, getByLabel, getByRole, queryAllByRole, replaceText, typeInto, visibleText, waitUntil } from '../helpers.js';
-import { startPartnerMock, tabAndType, tabTo, type PartnerMock } from './partner-admin-helpers.js';
+import { headingShown, usePartnerMock, tabAndType, tabTo } from './partner-admin-helpers.js';
 
-let mock: PartnerMock;
+const mock = usePartnerMock();
 
 async function openForm(lang = 'ja'): Promise<CecSignerCertificateForm> {
   const form = await fixture<CecSignerCertificateForm>(
@@ -40,14 +40,10 @@ async function fillCertificate(): Promise<void> {
 
 async function toConfirmation(): Promise<void> {
   getByRole('button', '確認').click();
-  await waitUntil(() => queryAllByRole('heading', '電子証明書追加発行申請の確認').length === 1, 'confirmation');
+  await headingShown('電子証明書追加発行申請の確認');
 }
 
 describe('cec-signer-certificate-form', () => {
-  before(async () => (mock = await startPartnerMock()));
-  after(() => mock.worker.stop());
-  beforeEach(() => mock.backend.reset());
-
   it('offers the users without a certificate, says no step is needed for a registered one, and the two ways', async () => {
     const form = await openForm();
     expect(visibleText(form)).to.contain('登録済の利用者IDを署名用IDにする場合、追加の操作は不要です');
@@ -96,7 +92,7 @@ describe('cec-signer-certificate-form', () => {
     getByRole('button', '確定').click();
     await waitUntil(() => queryAllByRole('alert').some((alert) => visibleText(alert).includes('通信できませんでした')), 'lost answer');
     getByRole('button', '再試行').click();
-    await waitUntil(() => queryAllByRole('heading', '電子証明書追加発行申請を受け付けました').length === 1, 'requested');
+    await headingShown('電子証明書追加発行申請を受け付けました');
     expect(visibleText(form)).to.contain('申請完了から2～3日後、「【CECTRUST-Lightサービス】PINのお知らせ」メールが jiro@example.co.jp に届きます。');
     expect(mock.backend.received).to.deep.equal([
       {
@@ -114,7 +110,7 @@ describe('cec-signer-certificate-form', () => {
     await waitUntil(() => activation.shadowRoot!.querySelector('form'), 'PIN form');
     await typeInto(getByLabel('PIN'), mock.backend.mails[0]!.secret);
     getByRole('button', '有効性を確認する').click();
-    await waitUntil(() => queryAllByRole('heading', '電子証明書が有効になりました').length === 1, 'activated');
+    await headingShown('電子証明書が有効になりました');
     expect(mock.backend.users()[1]!.signing).to.equal('active');
   });
 
@@ -131,7 +127,7 @@ describe('cec-signer-certificate-form', () => {
     const certificate = getByLabel('本社 社長（HONSHA SHACHO） 証明書番号 C0000001');
     certificate.click();
     getByRole('button', '紐付ける').click();
-    await waitUntil(() => queryAllByRole('heading', '電子証明書を紐付けました').length === 1, 'linked');
+    await headingShown('電子証明書を紐付けました');
     expect(visibleText(form)).to.contain('「証明書有効性確認」の操作を実行後より紐付けを申請した電子証明書で署名操作を実行できます');
     expect(events).to.deep.equal([{ certificateId: 'C0000001', userId: 'L0000002' }]);
     expect(mock.backend.received).to.have.length(1);
@@ -153,7 +149,7 @@ describe('cec-signer-certificate-form', () => {
     await waitUntil(() => deepActiveElement() === queryAllByRole('heading', '電子証明書追加発行申請の確認')[0], 'confirmation focused');
     await tabTo(() => getByRole('button', '確定'), '確定');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => queryAllByRole('heading', '電子証明書追加発行申請を受け付けました').length === 1, 'requested');
+    await headingShown('電子証明書追加発行申請を受け付けました');
   });
 
   for (const language of ['ja', 'en'] as const) {

@@ -74,8 +74,7 @@ export class CecCertificateActivation extends PartnerConnection(LitElement) {
       return;
     }
     this.me = { user: { ...this.me!.user, signing: 'active' }, certificate: answer.value };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#done-heading')?.focus();
+    await this.partner.focusAfterUpdate('#done-heading');
     this.dispatchEvent(new CertificateActivatedEvent({ certificateId: answer.value.certificateId, userId: this.me.user.userId }));
   }
 

@@ -137,10 +137,9 @@ export class CecCompanyUserForm extends PartnerConnection(CompanyUserStep) {
     await this.show('input');
   }
 
-  private async show(view: View): Promise<void> {
+  private show(view: View): Promise<void> {
     this.view = view;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
+    return this.partner.focusAfterUpdate();
   }
 
   // ── render ────────────────────────────────────────────────────────────────

@@ -176,9 +176,14 @@ export class PartnerAdminController implements ReactiveController {
   }
 
   /** Moves focus to the error summary once it is rendered. */
-  async focusSummary(): Promise<void> {
+  focusSummary(): Promise<void> {
+    return this.focusAfterUpdate('.error-summary');
+  }
+
+  /** Moves focus, once rendered, to the first `selector` (a view's heading after the view changed). */
+  async focusAfterUpdate(selector = 'h3'): Promise<void> {
     await this.#host.updateComplete;
-    this.#host.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** `partnerAdmin.errors.<code>` when this module words the code, else the shared `errors.<code>`. */

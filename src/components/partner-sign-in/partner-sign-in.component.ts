@@ -63,7 +63,7 @@ export class CecPartnerSignIn extends PartnerConnection(LitElement) {
   private async signIn(event?: Event): Promise<void> {
     event?.preventDefault();
     const result = validateSection(signInRequestSchema, this.signInDraft);
-    if (!this.signInForm.validate() || !result.ok) return this.focusSummary();
+    if (!this.signInForm.validate() || !result.ok) return this.partner.focusSummary();
     const answer = await this.partner.run('signIn', (api) => api.signIn(result.value), {
       retry: () => void this.signIn(),
       failure: (error) => this.signInFailure(error),
@@ -91,7 +91,7 @@ export class CecPartnerSignIn extends PartnerConnection(LitElement) {
 
   private async changePassword(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (!this.changeForm.validate()) return this.focusSummary();
+    if (!this.changeForm.validate()) return this.partner.focusSummary();
     const { currentPassword, newPassword } = this.changeDraft;
     const answer = await this.partner.run('change', (api) => api.changePassword({ currentPassword: currentPassword!, newPassword: newPassword! }), {
       retry: () => void this.changePassword(),
@@ -100,7 +100,7 @@ export class CecPartnerSignIn extends PartnerConnection(LitElement) {
     if (!answer.ok) {
       if (answer.error instanceof ApiError && answer.error.code === 'validation_failed') {
         this.changeForm.setServerIssues(answer.error.issues);
-        await this.focusSummary();
+        await this.partner.focusSummary();
       }
       return;
     }
@@ -116,14 +116,9 @@ export class CecPartnerSignIn extends PartnerConnection(LitElement) {
     );
   }
 
-  private async show(view: View): Promise<void> {
+  private show(view: View): Promise<void> {
     this.view = view;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
-  }
-
-  private focusSummary(): Promise<void> {
-    return this.partner.focusSummary();
+    return this.partner.focusAfterUpdate();
   }
 
   // ── render ────────────────────────────────────────────────────────────────

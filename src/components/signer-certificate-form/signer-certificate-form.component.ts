@@ -197,10 +197,9 @@ export class CecSignerCertificateForm extends PartnerConnection(LitElement) {
     await this.show('choose');
   }
 
-  private async show(view: View): Promise<void> {
+  private show(view: View): Promise<void> {
     this.view = view;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
+    return this.partner.focusAfterUpdate();
   }
 
   // ── render ────────────────────────────────────────────────────────────────
