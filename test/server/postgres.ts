@@ -70,6 +70,16 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const port = await freePort();
   run('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   run('pg_ctl', ['-D', dataDir, '-w', '-s', '-l', join(directory, 'log'), '-o', `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`, 'start']);
+  // Never left running by a test process that ends without stopping it (a failure, a timeout).
+  const stopAtExit = () => {
+    try {
+      run('pg_ctl', ['-D', dataDir, '-s', '-m', 'immediate', 'stop']);
+    } catch {
+      // already stopped
+    }
+    rmSync(directory, { recursive: true, force: true });
+  };
+  process.once('exit', stopAtExit);
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const admin = new pg.Pool({ connectionString: adminUrl, max: 2 });
   let stopped = false;
@@ -87,6 +97,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', stopAtExit);
       await admin.end();
       try {
         run('pg_ctl', ['-D', dataDir, '-w', '-s', '-m', 'immediate', 'stop']);
