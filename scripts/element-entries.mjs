@@ -25,6 +25,11 @@ export const ELEMENT_ENTRIES = {
   'invitation-form': 'src/components/invitation-form/invitation-form.ts',
   'date-field': 'src/components/date-field/date-field.ts',
   'certificate-renewal-form': 'src/components/certificate-renewal-form/certificate-renewal-form.ts',
+  'partner-sign-in': 'src/components/partner-sign-in/partner-sign-in.ts',
+  'company-user-form': 'src/components/company-user-form/company-user-form.ts',
+  'company-users': 'src/components/company-users/company-users.ts',
+  'signer-certificate-form': 'src/components/signer-certificate-form/signer-certificate-form.ts',
+  'certificate-activation': 'src/components/certificate-activation/certificate-activation.ts',
 };
 
 /** The entries that are not elements: subpath → source module. */
