@@ -73,8 +73,11 @@ const INVISIBLE_ONLY = /^[\s\u200b-\u200d\u2060\ufeff]+$/u;
 const required = { error: 'required' } as const;
 
 /**
- * A check that reports `code` with the first character `find` finds, named in the message
- * (`params.character`); `abort` stops the checks after it.
+ * A check that reports `code` for the first character `pattern` matches, named (as `describe` writes it)
+ * in `params.character` for the message; `abort` stops the checks after it.
+ *
+ * @example
+ * requiredText(toFullWidthKatakana).check(characterCheck(NOT_KATAKANA, 'katakana')) // 「(カ)」 → katakana, character '('
  */
 function characterCheck(pattern: RegExp, code: ValidationCode, abort = false, describe = (character: string) => character) {
   return z.superRefine((value: string, context) => {
