@@ -22,6 +22,7 @@ import {
   type RenewalReceipt,
   type RenewalRequest,
   type RenewalRowDraft,
+  type StorageMedium,
 } from '../../domain/renewal.js';
 import type { FieldIssue, SectionResult } from '../../domain/validation.js';
 import { formatCalendarDate } from '../date-field/calendar-format.js';
@@ -106,6 +107,8 @@ export class CecCertificateRenewalForm extends LitElement {
   @state() private rows: RenewalRowState[] = [{ id: 1, draft: {} }];
   @state() private view: 'edit' | 'confirm' | 'done' = 'edit';
   @state() private pasteText = '';
+  /** The medium and address to fill into rows that have none (a 60-day list brings CN and 証明書ID only). */
+  @state() private bulk: { medium: StorageMedium | ''; notificationEmail: string } = { medium: '', notificationEmail: '' };
   @state() private busy: 'submit' | 'load' | undefined;
   @state() private failure?: Failure;
   @state() private report?: ImportReport;
@@ -277,6 +280,21 @@ export class CecCertificateRenewalForm extends LitElement {
     this.dispatchEvent(new RenewalImportedEvent({ source, rows: added.length, invalidRows, problems: new Set(problems.map((problem) => problem.line)).size }));
   }
 
+  /** Fills the bulk medium (and, for ダウンロード, the address) into the rows that have none; typed values stay. */
+  private applyBulk(): void {
+    const { medium, notificationEmail } = this.bulk;
+    let changed = 0;
+    this.rows = this.rows.map((row) => {
+      const draft = { ...row.draft };
+      if (!draft.medium && medium) draft.medium = medium;
+      if (draft.medium === 'download' && !draft.notificationEmail?.trim() && notificationEmail.trim()) draft.notificationEmail = notificationEmail.trim();
+      if (draft.medium === row.draft.medium && draft.notificationEmail === row.draft.notificationEmail) return row;
+      changed += 1;
+      return { id: row.id, draft };
+    });
+    this.announcement = this.localize.t('renewalForm.bulk.applied', { count: changed });
+  }
+
   /** Renders rows after the first `from` a chunk per frame, so the page answers while a long list appears. */
   private async renderRowsInChunks(from: number): Promise<void> {
     this.renderedRows = from + ROWS_PER_FRAME;
@@ -391,6 +409,7 @@ export class CecCertificateRenewalForm extends LitElement {
       <section aria-labelledby="rows-heading">
         <h3 id="rows-heading">${t('renewalForm.rows.heading', { count: this.rows.length })}</h3>
         ${errorLine(t, 'field-rows-error', this.visibleIssue('rows') ? this.messageOf('rows', '', this.visibleIssue('rows')!) : undefined)}
+        ${this.rows.length > 1 ? this.renderBulk() : nothing}
         ${this.renderRows(context)}
         <button type="button" id="add-row" @click=${this.addRow}>${t('renewalForm.rows.add')}</button>
       </section>
@@ -448,6 +467,36 @@ export class CecCertificateRenewalForm extends LitElement {
       </div>
       <div role="status">${this.report ? this.renderReport(this.report) : nothing}</div>
     </section>`;
+  }
+
+  private renderBulk(): TemplateResult {
+    const { t } = this.localize;
+    return html`<fieldset class="bulk">
+      <legend>${t('renewalForm.bulk.legend')}</legend>
+      <p class="hint">${t('renewalForm.bulk.hint')}</p>
+      <div class="row-fields">
+        <div class="field">
+          <label class="label" for="field-bulkMedium">${t('renewalForm.bulk.medium')}</label>
+          <select id="field-bulkMedium" @change=${(event: Event) => (this.bulk = { ...this.bulk, medium: (event.target as HTMLSelectElement).value as StorageMedium | '' })}>
+            <option value="" ?selected=${!this.bulk.medium}>${t('renewalForm.rows.mediumUnset')}</option>
+            ${STORAGE_MEDIA.map((medium) => html`<option value=${medium} ?selected=${this.bulk.medium === medium}>${t(`renewalForm.rows.media.${medium}`)}</option>`)}
+          </select>
+        </div>
+        ${this.bulk.medium === 'download'
+          ? html`<div class="field">
+              <label class="label" for="field-bulkEmail">${t('renewalForm.bulk.notificationEmail')}</label>
+              <input
+                id="field-bulkEmail"
+                type="email"
+                autocomplete="email"
+                .value=${live(this.bulk.notificationEmail)}
+                @input=${(event: Event) => (this.bulk = { ...this.bulk, notificationEmail: (event.target as HTMLInputElement).value })}
+              />
+            </div>`
+          : nothing}
+      </div>
+      <button type="button" @click=${this.applyBulk}>${t('renewalForm.bulk.apply')}</button>
+    </fieldset>`;
   }
 
   private renderReport(report: ImportReport): TemplateResult {

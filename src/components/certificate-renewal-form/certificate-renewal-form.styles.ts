@@ -45,6 +45,12 @@ export const renewalFormStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 32em;
   }
+  .bulk {
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin: 0 0 var(--_space);
+  }
   .row > legend {
     padding: 0 0.35em;
   }

@@ -86,6 +86,14 @@ export const renewalFormEn: RenewalFormMessages = {
     removed: 'Row {{number}} removed.',
     duplicated: 'Row {{number}} duplicated.',
   },
+  bulk: {
+    legend: 'Fill in rows without a storage medium',
+    hint: 'Media and addresses already entered stay as they are.',
+    medium: 'Medium for rows without one',
+    notificationEmail: 'ID notice email for rows without one',
+    apply: 'Fill in the empty rows',
+    applied: '{{count}} rows filled in.',
+  },
   rowCautions: {
     noStartDate: 'No start date: the issue date (around {{likelyIssuance}}) becomes the start. The overlap with the current certificate may be wasted.',
     pastStart: 'This date is in the past: the validity is shortened by at least {{days}} days.',

@@ -85,6 +85,14 @@ export const renewalFormJa = {
     removed: '{{number}}件目を削除しました。',
     duplicated: '{{number}}件目を複製しました。',
   },
+  bulk: {
+    legend: '格納媒体が空欄の行にまとめて設定する',
+    hint: '入力済みの格納媒体とメールアドレスは変わりません。',
+    medium: '空欄の行の格納媒体',
+    notificationEmail: '空欄の行のID通知メールの送付先',
+    apply: '空欄の行に設定する',
+    applied: '{{count}}行に設定しました。',
+  },
   rowCautions: {
     noStartDate: '開始日の指定がないため、発行日（{{likelyIssuance}}ごろ）が有効期間開始日になります。現在の証明書との重複期間が無駄になる場合があります。',
     pastStart: '過去の日付です。有効期間が少なくとも{{days}}日短くなります。',
