@@ -217,9 +217,33 @@ function checkVerdict(issueDate: IsoDate, reference: IsoDate): ChecklistCertific
 
 
 /**
- * Validates a paper application as the browser and the server both must: the schema, then the dates
- * against `today` (Japan time): the posting day not before today, each ★ issue date not in the future
- * and within three months of the posting day. Issues carry `earliest` / `reference` for their message.
+ * The date rules on their own, whatever else is wrong: the posting day not before `today` (Japan time),
+ * each ★ issue date not after the reference date (the posting day, else today) and within three months
+ * of it. Dates that do not read as days are left to the schema. Issues carry `earliest` / `reference`.
+ *
+ * @example
+ * paperDateIssues({ issueDates: { commercialRegistration: '2027/2/27' } }, '2027-05-31')
+ * // [{ path: ['issueDates', 'commercialRegistration'], code: 'issueDateTooOld', params: { earliest: '2027-02-28', reference: '2027-05-31' } }]
+ */
+export function paperDateIssues(input: { postingDate?: unknown; issueDates?: unknown }, today: IsoDate): FieldIssue[] {
+  const read = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? parseTypedDate(value) : undefined);
+  const issues: FieldIssue[] = [];
+  const posting = read(input.postingDate);
+  if (posting?.ok && posting.date < today) issues.push({ path: ['postingDate'], code: 'postingDateInPast', params: { today } });
+  const reference = posting?.ok ? posting.date : today;
+  const issueDates = input.issueDates && typeof input.issueDates === 'object' ? (input.issueDates as Record<string, unknown>) : {};
+  for (const [key, value] of Object.entries(issueDates)) {
+    const issueDate = read(value);
+    if (!issueDate?.ok) continue;
+    const verdict = certificateIssueDateCheck(issueDate.date, reference);
+    if (!verdict.ok) issues.push({ path: ['issueDates', key], code: verdict.code, params: verdict.params });
+  }
+  return issues;
+}
+
+/**
+ * Validates a paper application as the browser and the server both must: the schema, then the date
+ * rules of `paperDateIssues` against `today` (Japan time).
  *
  * @example
  * const result = validatePaperApplication(body, tokyoToday());
@@ -228,15 +252,6 @@ function checkVerdict(issueDate: IsoDate, reference: IsoDate): ChecklistCertific
 export function validatePaperApplication(input: unknown, today: IsoDate): SectionResult<PaperApplication> {
   const result = validateSection(paperApplicationSchema, input);
   if (!result.ok) return result;
-  const application = result.value;
-  const issues: FieldIssue[] = [];
-  if (application.postingDate && application.postingDate < today) {
-    issues.push({ path: ['postingDate'], code: 'postingDateInPast', params: { today } });
-  }
-  const reference = application.postingDate ?? today;
-  for (const [key, issueDate] of Object.entries(application.issueDates)) {
-    const verdict = certificateIssueDateCheck(issueDate, reference);
-    if (!verdict.ok) issues.push({ path: ['issueDates', key], code: verdict.code, params: verdict.params });
-  }
+  const issues = paperDateIssues(result.value, today);
   return issues.length > 0 ? { ok: false, issues } : result;
 }
