@@ -16,6 +16,7 @@
  *    so that one `import '@cectrust/light-apply/react'` (or `/vue`, `/svelte`) types every tag.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementSveltePlugin } from 'custom-element-svelte-integration';
@@ -66,6 +67,50 @@ function defineElementCalls() {
         ...(moduleDoc.exports ?? []),
         { kind: 'custom-element-definition', name: tag.text, declaration: { name: element.text, module: from } },
       ];
+    },
+  };
+}
+
+/**
+ * The theme's custom properties are documented once, on the form steps' base class (src/components/shared/form-step.ts),
+ * and read through `baseStyles`: every element whose `static styles` include `baseStyles` (or a module
+ * of styles built on it) lists them.
+ * test/components/manifest.test.ts compares the result with the properties the styles really read.
+ */
+function themeProperties() {
+  /** Whether `styles` names `baseStyles`, or an imported module of styles that does (`partnerElementStyles`). */
+  const readsBaseStyles = (ts, initializer) => {
+    if (/\bbaseStyles\b/.test(initializer.getText())) return true;
+    const source = initializer.getSourceFile();
+    const names = new Set(initializer.getText().match(/\b\w+\b/g));
+    return source.statements.some(
+      (statement) =>
+        ts.isImportDeclaration(statement) &&
+        statement.moduleSpecifier.text.startsWith('.') &&
+        statement.importClause?.namedBindings &&
+        ts.isNamedImports(statement.importClause.namedBindings) &&
+        statement.importClause.namedBindings.elements.some((binding) => names.has(binding.name.text)) &&
+        /\bbaseStyles\b/.test(readFileSync(new URL(statement.moduleSpecifier.text.replace(/\.js$/, '.ts'), pathToFileURL(source.fileName)), 'utf8')),
+    );
+  };
+  const themed = new Set();
+  return {
+    name: 'cec-theme-properties',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const styles = node.members.find(
+        (member) => ts.isPropertyDeclaration(member) && member.name.getText() === 'styles' && member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword),
+      );
+      if (styles?.initializer && readsBaseStyles(ts, styles.initializer)) themed.add(`${moduleDoc.path}#${node.name.text}`);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const declarations = (customElementsManifest.modules ?? []).flatMap((module) => (module.declarations ?? []).map((declaration) => ({ module, declaration })));
+      const theme = declarations.find(({ module, declaration }) => module.path.endsWith('shared/form-step.ts') && declaration.cssProperties)?.declaration.cssProperties ?? [];
+      for (const { module, declaration } of declarations) {
+        if (!themed.has(`${module.path}#${declaration.name}`)) continue;
+        const listed = new Set((declaration.cssProperties ?? []).map((property) => property.name));
+        declaration.cssProperties = [...(declaration.cssProperties ?? []), ...theme.filter((property) => !listed.has(property.name))];
+      }
     },
   };
 }
@@ -178,6 +223,7 @@ export default {
   plugins: [
     defineElementCalls(),
     documentedEventsOnly(),
+    themeProperties(),
     shippedPaths(),
     customElementJsxPlugin({ ...quiet, fileName: 'jsx.d.ts' }),
     customElementVuejsPlugin({ ...quiet, fileName: 'vue-components.d.ts' }),

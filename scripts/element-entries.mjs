@@ -1,18 +1,15 @@
 /**
  * The package's entry points, in one place: vite.config.ts builds them, the bench measures them,
- * `npm run exports` writes them into package.json's `exports` (prepack does too), and
+ * `npm run exports` (scripts/exports.mjs) writes them into package.json's `exports` (prepack does too),
+ * test/components/manifest.test.ts checks each element against custom-elements.json, and
  * test/package/entries.test.ts fails when package.json and this list disagree.
  *
  * Adding an element is one line in ELEMENT_ENTRIES: `'<name>': 'src/components/<name>/<name>.ts'`
  * (the file that registers the tag; `<name>.component.ts` beside it holds the class). It becomes
  * `@cectrust/light-apply/<name>` and `@cectrust/light-apply/<name>/component`.
  *
- * `node scripts/element-entries.mjs --write` rewrites package.json's `exports`; without `--write` it
- * exits with 1 when package.json is out of date.
+ * No Node imports here: the browser tests read this list too. `scripts/exports.mjs` writes package.json.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
 /** Each element's own entry point (the module that registers its tag), by name. */
 export const ELEMENT_ENTRIES = {
   'apply-wizard': 'src/components/apply-wizard/apply-wizard.ts',
@@ -82,21 +79,4 @@ export function packageExports() {
     './openapi.json': './openapi.json',
     './package.json': './package.json',
   };
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const file = new URL('../package.json', import.meta.url);
-  const text = readFileSync(file, 'utf8');
-  const manifest = JSON.parse(text);
-  const exportsNow = JSON.stringify(manifest.exports);
-  const exportsWanted = JSON.stringify(packageExports());
-  if (exportsNow !== exportsWanted) {
-    if (!process.argv.includes('--write')) {
-      console.error('package.json "exports" is out of date: run `npm run exports`');
-      process.exit(1);
-    }
-    manifest.exports = packageExports();
-    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
-    console.log('package.json "exports" updated from scripts/element-entries.mjs');
-  }
 }

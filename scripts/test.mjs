@@ -29,6 +29,8 @@ const CONSUMERS_TEST = 'test/package/consumers.test.ts';
 const steps = [
   ['type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['domain, server and package tests (Node)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/domain', 'test/i18n', 'test/server', 'test/package').filter((file) => file !== CONSUMERS_TEST)]],
+  // custom-elements.json, which test/components/manifest.test.ts compares with the elements in Chromium.
+  ['custom-elements.json (analyzer)', 'npm', ['run', 'analyze', '--silent'], /Created new manifest/],
   ['browser tests (Chromium)', 'npx', ['web-test-runner']],
   // The built demo behind the real server and its strict CSP, driven from Node (playwright-core).
   // Named `*.spec.ts` so that web-test-runner's `test/**/*.test.ts` never loads it in the browser.

@@ -76,6 +76,12 @@ const CHOICE_FIELDS: ReadonlySet<string> = new Set(['medium', 'tokenChoice']);
  * @csspart import - The paste / CSV / expiring-list section.
  * @csspart row - Each certificate row.
  * @csspart row-cautions - A row's own cautions (overlap, gap).
+ * @csspart field - Each field block. Also `field-<name>`.
+ * @csspart label - Each field label.
+ * @csspart marker - The 「※必須」/「※任意」 marker after a label.
+ * @csspart hint - The help text under a label.
+ * @csspart input - Each text input.
+ * @csspart error - The message under a field.
  * @csspart error-summary - The list of problems shown after a refused check.
  * @csspart confirmation - The confirmation view.
  * @csspart done - The view after the request was accepted.

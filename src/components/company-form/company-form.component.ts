@@ -31,6 +31,8 @@ const CORPORATE_NUMBER_SITE = 'https://www.houjin-bangou.nta.go.jp/';
  * @fires cec-change - The user edited a field or chose/cleared the document; `event.value` is the new `CompanyDraft`.
  * @csspart field - Each field block. Also `field-<name>`.
  * @csspart label - Each field label.
+ * @csspart marker - The 「※必須」/「※任意」 marker after a label.
+ * @csspart hint - The help text under a label.
  * @csspart input - Each text input.
  * @csspart error - The message under a field.
  * @csspart error-summary - The list of problems shown after a refused "next".

@@ -24,6 +24,7 @@ export const DEFAULT_MANUAL_URL = 'http://www.construction-ec.com/cectrust-light
  * @csspart receipt-number - The emphasised receipt number.
  * @csspart mails - The list of the six mails.
  * @csspart support-link - The support address link.
+ * @csspart keep-mails - The advice to keep the mails (大切に保管してください).
  * @csspart manual-link - The link to the operation manual.
  *
  * @example

@@ -35,6 +35,7 @@ const CHANGE_FIELDS = ['currentPassword', 'newPassword', 'confirmation'] as cons
  * @fires {WizardErrorDetail} cec-error - A call failed; `event.detail` is `{ code, message }`.
  * @csspart field - Each field block. Also `field-<name>`.
  * @csspart label - Each field label.
+ * @csspart marker - The 「※必須」/「※任意」 marker after a label.
  * @csspart input - Each input.
  * @csspart error - The message under a field.
  * @csspart error-summary - The list of problems shown after a refused submit.

@@ -22,6 +22,7 @@ import { baseStyles } from './styles.js';
  * @cssprop --cec-color-subtle - Background of notices and read-only fields.
  * @cssprop --cec-color-border - Field borders.
  * @cssprop --cec-color-error - Errors.
+ * @cssprop --cec-color-warning-surface - Background of warnings and of the notice that cannot be undone.
  * @cssprop --cec-font-family - Typeface.
  * @cssprop --cec-font-size - Base text size.
  * @cssprop --cec-space - Base spacing unit.

@@ -20,6 +20,7 @@ const TERMS_PAGE = 'https://www.construction-ec.com/cectrust-light/member/downlo
  * @summary Consent to the CECTRUST-Light terms and the JCAN certificate terms.
  * @fires cec-change - The user ticked or unticked a box; `event.value` is the new `TermsDraft`.
  * @csspart field - Each consent block.
+ * @csspart notice - The note that a company already using CECTRUST-Light need not apply again.
  * @csspart prepare - What to prepare before starting.
  * @csspart support-link - The support address link.
  * @csspart consent-reminder - FAQ 1's reminder, shown when a box is left unticked.
