@@ -8,8 +8,8 @@ const FIELDS = ['name', 'nameKana', 'department', 'title', 'address', 'phone', '
 
 /**
  * STEP 3 利用者情報入力: the person who gets the 管理用ID (adds users, sees every contract of the
- * company, signs). Every notice and the certificate's PIN go to their mail address. Knows nothing of
- * the wizard, so the same element serves to add a company's users later.
+ * company, signs). Every notice and the certificate's PIN go to their mail address. Adding company
+ * users later is another form (`cec-company-user-form`: 権限, no 住所, TEL番号 optional).
  *
  * @summary The administrator's name, contact details and mail address.
  * @fires cec-change - The user edited a field; `event.value` is the new `AdminUserDraft`.
