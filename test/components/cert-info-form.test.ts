@@ -20,6 +20,7 @@ import {
   visibleText,
   waitUntil,
 } from '../helpers.js';
+import { itShowsConverted } from './typed-input.js';
 
 const REQUIRED_LABELS = ['企業名(アルファベット)', '部署名(日本語)', '部署名(アルファベット)', '役職名(日本語)', '役職名(アルファベット)'];
 
@@ -220,21 +221,12 @@ describe('cec-cert-info-form', () => {
   });
 
   describe('alphabet as people type it', () => {
-    const conversions: Array<[label: string, typed: string, shown: string]> = [
+    itShowsConverted(render, [
       ['企業名(アルファベット)', 'KŌGYŌ', 'KOGYO'],
       ['部署名(アルファベット)', 'EIGYOーBU', 'EIGYO-BU'],
       ['部署名(アルファベット)', 'EIGYO—BU', 'EIGYO-BU'],
       ['企業名(アルファベット)', 'SEIKATSU CO-OP', 'SEIKATSU CO-OP'],
-    ];
-    for (const [label, typed, shown] of conversions) {
-      it(`${label}: shows ${JSON.stringify(typed)} as ${JSON.stringify(shown)} once left, and accepts it`, async () => {
-        const form = await render();
-        const input = await fill(label, typed);
-        await form.updateComplete;
-        expect(input.value).to.equal(shown);
-        expect(input.getAttribute('aria-invalid')).to.equal('false');
-      });
-    }
+    ]);
 
     it('tells every problem of 「Co., Ltd.」 in one round: the comma and the company-form words', async () => {
       const form = await render();

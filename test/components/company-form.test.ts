@@ -3,6 +3,7 @@ import '../../src/components/company-form/company-form.js';
 import type { CecCompanyForm } from '../../src/components/company-form/company-form.component.js';
 import { minimalPdf, ownerPasswordPdf } from '../../src/mocks/fixtures.js';
 import { chooseFile, descriptionOf, getByLabel, press, queryByLabel, typeInto, visibleText, waitUntil } from '../helpers.js';
+import { itShowsConverted } from './typed-input.js';
 
 /** A PDF made by qpdf (test/fixtures/pdf/make-fixtures.sh), as the applicant's file picker gives it. */
 async function fixturePdf(name: string): Promise<File> {
@@ -157,24 +158,12 @@ describe('cec-company-form', () => {
   });
 
   describe('what people type is shown converted once they leave the field', () => {
-    const conversions: Array<[label: string | RegExp, typed: string, shown: string]> = [
+    itShowsConverted(render, [
       [/^企業名カナ/, 'やまだけんせつ', 'ヤマダケンセツ'],
       [/^企業名カナ/, 'コンピュ-タ', 'コンピュータ'],
       ['企業名', '㈱山田建設', '株式会社山田建設'],
       [/^法人番号/, 'T7000-0120-50002', '7000012050002'],
-    ];
-    for (const [label, typed, shown] of conversions) {
-      it(`shows ${JSON.stringify(typed)} as ${JSON.stringify(shown)} after Tab`, async () => {
-        const form = await render();
-        const input = getByLabel(label) as HTMLInputElement;
-        await typeInto(input, typed);
-        expect(input.value).to.equal(typed);
-        await press('Tab');
-        await form.updateComplete;
-        expect(input.value).to.equal(shown);
-        expect(input.getAttribute('aria-invalid')).to.equal('false');
-      });
-    }
+    ]);
 
     it('names the bracket a katakana field cannot take', async () => {
       const form = await render();
