@@ -91,6 +91,14 @@ describe('WizardController', () => {
     expect([wizard.flow.status('services'), wizard.flow.status('signers'), wizard.flow.status('done')]).to.deep.equal(['left', 'skipped', 'entered']);
   });
 
+  it('starts on the step a draft was kept on, the steps before it left', async () => {
+    const wizard = await fixture<TestWizard>(html`<test-flow-wizard .history=${false}></test-flow-wizard>`);
+    wizard.flow.start('signers');
+    await wizard.updateComplete;
+    expect(headingOf(wizard).textContent).to.equal('signers');
+    expect([wizard.flow.status('services'), wizard.flow.status('signers'), wizard.flow.status('done')]).to.deep.equal(['left', 'entered', 'untouched']);
+  });
+
   it('refuses to move on when the step does not accept its values, and focuses the step', async () => {
     const { wizard, moves, refused } = await openWizard(false);
     wizard.elements.get('services')!.accepts = false;

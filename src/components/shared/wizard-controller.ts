@@ -136,6 +136,7 @@ export class WizardController<Data, Step extends FlowStep<Data> = FlowStep<Data>
     if (mark && !final && position(mark.step) !== -1 && position(mark.step) <= position(start)) start = mark.step;
     this.#currentId = start ?? '';
     this.#returnTo = mark && mark.step === start ? mark.returnTo : undefined;
+    for (const step of inPlay.slice(0, position(start))) this.#statuses.set(step.id, 'left'); // done before the reload
     this.#statuses.set(this.#currentId, 'entered');
     if (mark) this.#mark = mark;
     this.#writeHistory('replace');
