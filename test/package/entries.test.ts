@@ -43,17 +43,26 @@ function definedTags(subpath: string): string[] {
   const tags = Object.keys(ELEMENT_ENTRIES).map((name) => `cec-${name}`);
   const script = `await import(${JSON.stringify(pathToFileURL(join(outDir, builtFile(subpath))).href)});
     console.log(JSON.stringify(${JSON.stringify(tags)}.filter((tag) => customElements.get(tag))));`;
-  const run = spawnSync('node', ['--input-type=module', '-e', script], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  return (JSON.parse(run.stdout) as string[]).sort();
+  return (JSON.parse(runModule(script)) as string[]).sort();
+}
+
+/**
+ * The tags an entry should define: its own, and those of the entries its registration module imports
+ * for the elements it renders (`import '../confirmation/confirmation.js'`), followed through.
+ */
+function expectedTags(entry: string, seen = new Set<string>()): string[] {
+  if (seen.has(entry)) return [];
+  seen.add(entry);
+  const source = readFileSync(ELEMENT_ENTRIES[entry]!, 'utf8');
+  for (const [, dependency] of source.matchAll(/^import '\.\.\/([\w-]+)\/\1\.js';$/gm)) {
+    if (dependency! in ELEMENT_ENTRIES) expectedTags(dependency!, seen);
+  }
+  return [...seen].map((name) => `cec-${name}`).sort();
 }
 
 for (const entry of Object.keys(ELEMENT_ENTRIES)) {
-  test(`importing "${entry}" defines ${entry === 'apply-wizard' ? 'the wizard and its six steps' : 'its own tag only'}`, () => {
-    const expected =
-      entry === 'apply-wizard'
-        ? ['cec-admin-user-form', 'cec-apply-wizard', 'cec-cert-info-form', 'cec-company-form', 'cec-completion', 'cec-confirmation', 'cec-terms-consent']
-        : [`cec-${entry}`];
+  const expected = expectedTags(entry);
+  test(`importing "${entry}" defines ${expected.length === 1 ? 'its own tag only' : expected.join(', ')}`, () => {
     assert.deepEqual(definedTags(`./${entry}`), expected);
   });
   test(`importing "${entry}/component" gives the class and defines no tag`, () => {
@@ -65,6 +74,41 @@ for (const entry of Object.keys(ELEMENT_ENTRIES)) {
 test('package.json "exports" are those scripts/element-entries.mjs lists (`npm run exports` writes them)', () => {
   const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: unknown; version: string };
   assert.deepEqual(manifest.exports, packageExports());
+});
+
+/** Runs `script` (an ES module) in a Node of its own; returns what it printed. */
+function runModule(script: string): string {
+  const run = spawnSync('node', ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+/** A module that defines the given tags first with classes of another copy of the package, then imports the wizard's entry. */
+function secondCopyScript(version: string): string {
+  const url = (subpath: string) => JSON.stringify(pathToFileURL(join(outDir, builtFile(subpath))).href);
+  return `const { CecCompanyForm } = await import(${url('./company-form/component')});
+    const { CecTermsConsent } = await import(${url('./terms-consent/component')});
+    class OtherCompanyForm extends CecCompanyForm { static version = ${JSON.stringify(version)}; }
+    class OtherTermsConsent extends CecTermsConsent { static version = ${JSON.stringify(version)}; }
+    customElements.define('cec-company-form', OtherCompanyForm);
+    customElements.define('cec-terms-consent', OtherTermsConsent);
+    const warnings = [];
+    console.warn = (message) => warnings.push(message);
+    await import(${url('./apply-wizard')});
+    console.log(JSON.stringify({ warnings, kept: customElements.get('cec-company-form') === OtherCompanyForm }));`;
+}
+
+test('a second copy of another version keeps the first definitions and warns once, naming both versions', () => {
+  const { warnings, kept } = JSON.parse(runModule(secondCopyScript('0.0.9'))) as { warnings: string[]; kept: boolean };
+  assert.equal(kept, true);
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.match(warnings[0]!, /0\.0\.9/);
+  assert.match(warnings[0]!, new RegExp(PACKAGE_VERSION.replaceAll('.', '\\.')));
+});
+
+test('a second copy of the same version is silent', () => {
+  const { warnings } = JSON.parse(runModule(secondCopyScript(PACKAGE_VERSION))) as { warnings: string[] };
+  assert.deepEqual(warnings, []);
 });
 
 test('the version a registered element carries is package.json\'s', () => {
