@@ -105,7 +105,16 @@ export function certificateKeys(services: readonly PaperService[], certificateAp
  */
 export const paperApplicationSchema = z
   .object({
-    services: z.array(z.enum(PAPER_SERVICES, { error: 'invalid' })),
+    services: z.array(z.enum(PAPER_SERVICES, { error: 'invalid' })).check(
+      z.superRefine((services, context) => {
+        const issue = (message: string) => context.issues.push({ code: 'custom', message, input: services });
+        const partner = services.includes('partnerCertificate');
+        // 「電子証明書の発行には「CECSIGN®」のお申込が必須」; a 提携電子証明書 is instead of CECSIGN, for CECTRUST.
+        if (partner && choosesCecsign(services)) issue('servicesCertificateConflict');
+        else if (partner && !choosesCectrust(services)) issue('partnerCertificateNeedsCectrust');
+        else if (!choosesCectrust(services) && !choosesCecsign(services)) issue('servicesRequired');
+      }),
+    ),
     company: paperCompanySchema,
     contact: paperContactSchema,
     billingSameAsContact: z.boolean(),
@@ -120,22 +129,24 @@ export const paperApplicationSchema = z
   .check(
     z.superRefine((value, context) => {
       const issue = (path: PropertyKey[], message: string) => context.issues.push({ code: 'custom', message, path, input: value });
-      const { services } = value;
+      const list = (items: unknown) => (Array.isArray(items) ? items : []);
+      const services = list(value.services).filter((service): service is PaperService => PAPER_SERVICES.includes(service));
       const cectrust = choosesCectrust(services);
       const cecsign = choosesCecsign(services);
-      // 「電子証明書の発行には「CECSIGN®」のお申込が必須」; a 提携電子証明書 is instead of CECSIGN, for CECTRUST.
-      const partner = services.includes('partnerCertificate');
-      if (partner && cecsign) issue(['services'], 'servicesCertificateConflict');
-      else if (partner && !cectrust) issue(['services'], 'partnerCertificateNeedsCectrust');
-      else if (!cectrust && !cecsign) issue(['services'], 'servicesRequired');
-      if (!value.billingSameAsContact && !value.billing) issue(['billing', 'name'], 'required');
-      if (cectrust && value.userIdApplicants.length === 0) issue(['userIdApplicants'], 'applicantRequired');
-      if (!cectrust && value.userIdApplicants.length > 0) issue(['userIdApplicants'], 'invalid');
-      if (cecsign && value.certificateApplicants.length === 0) issue(['certificateApplicants'], 'applicantRequired');
-      if (!cecsign && value.certificateApplicants.length > 0) issue(['certificateApplicants'], 'invalid');
+      const userIdApplicants = list(value.userIdApplicants).length;
+      const certificateApplicants = list(value.certificateApplicants).length;
+      if (value.billingSameAsContact === false && !value.billing) issue(['billing', 'name'], 'required');
+      if (cectrust && userIdApplicants === 0) issue(['userIdApplicants'], 'applicantRequired');
+      if (!cectrust && userIdApplicants > 0) issue(['userIdApplicants'], 'invalid');
+      if (cecsign && certificateApplicants === 0) issue(['certificateApplicants'], 'applicantRequired');
+      if (!cecsign && certificateApplicants > 0) issue(['certificateApplicants'], 'invalid');
       if (cecsign && value.eTokenCount === undefined) issue(['eTokenCount'], 'required');
-      const keys = certificateKeys(services, value.certificateApplicants.length);
-      for (const key of Object.keys(value.issueDates)) if (!keys.includes(key)) issue(['issueDates', key], 'invalid');
+      const keys = certificateKeys(services, certificateApplicants);
+      const issueDates = value.issueDates && typeof value.issueDates === 'object' ? value.issueDates : {};
+      for (const key of Object.keys(issueDates)) if (!keys.includes(key)) issue(['issueDates', key], 'invalid');
+    }, {
+      // Run even when another section failed: each step of the element hears about its own rules at once.
+      when: (payload) => typeof payload.value === 'object' && payload.value !== null,
     }),
   );
 

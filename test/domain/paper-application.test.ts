@@ -69,6 +69,12 @@ describe('paper application: the schema', () => {
     it(behaviour, () => assert.deepEqual(codesOf(input), codes));
   }
 
+  it('reports the services and eToken rules even while other sections are incomplete (each step hears its own)', () => {
+    const codes = codesOf({ ...application({ services: ['cecsign', 'partnerCertificate'], eTokenCount: undefined }), company: {} });
+    assert.ok(codes.includes('services:servicesCertificateConflict'), codes.join());
+    assert.ok(codes.includes('eTokenCount:required'), codes.join());
+  });
+
   it('normalises what it stores: digits, kana, dates', () => {
     const result = validatePaperApplication(application({ issueDates: { commercialRegistration: 'R9.5.1' } }), TODAY);
     assert.ok(result.ok);

@@ -124,6 +124,7 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
   private readonly forms: Record<string, FormState>;
   /** The key of the request being retried; a new one once the application changes. */
   private idempotencyKey: string | undefined;
+  private started = false;
   private issueCache: { draft: PaperDraft; language: string; today: IsoDate; issues: ReturnType<typeof draftIssues> } | undefined;
 
   constructor() {
@@ -139,9 +140,8 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
   override connectedCallback(): void {
     super.connectedCallback();
     usePrintPageSize();
-  }
-
-  protected override firstUpdated(): void {
+    if (this.started) return;
+    this.started = true;
     this.flow.start(this.startStep || undefined);
   }
 
