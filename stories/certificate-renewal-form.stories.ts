@@ -151,6 +151,18 @@ export const ExpiringLoaded: Story = {
   },
 };
 
+/** The expiring list loaded, then ダウンロード and one address filled into every row that had no medium. */
+export const BulkFilled: Story = {
+  play: async (context) => {
+    await ExpiringLoaded.play!(context);
+    const form = await formIn(context.canvasElement);
+    await userEvent.selectOptions(inShadow<HTMLSelectElement>(form, '#field-bulkMedium'), 'download');
+    await fillFields(form, { bulkEmail: 'ra@example.co.jp' });
+    await userEvent.click(inShadow(form, '.bulk button'));
+    await waitFor(() => expect(inShadow<HTMLSelectElement>(form, 'fieldset.row select').value).toBe('download'));
+  },
+};
+
 /** The confirmation view before sending. */
 export const Confirmation: Story = {
   play: async ({ canvasElement }) => {
