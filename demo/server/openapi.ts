@@ -8,12 +8,18 @@ import {
   applicationRecordSchema,
   applicationSchema,
   createInvitationRequestSchema,
+  exportedApplicationSchema,
+  INVITATION_STATES,
   invitationListSchema,
   invitationSchema,
   issuedInvitationSchema,
+  outboxMailSchema,
   outboxSchema,
   receiptSchema,
 } from '../../src/domain/index.js';
+import { EXTENSIONS_LIMITS, MAX_APPLICATION_BYTES } from './applications.js';
+import { MAX_JSON_DEPTH } from './http/bounded-json.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 import { ApiError, type ErrorStatus } from './api-error.js';
 import { apiErrorBodySchema, draftRequestSchema, MAX_DRAFT_BYTES, savedDraftSchema } from './schemas.js';
 
@@ -43,13 +49,31 @@ function errorResponse(status: ErrorStatus, codes: readonly string[], descriptio
 
 /** Answers any API route can give. */
 const COMMON_ERRORS = {
-  403: errorResponse(403, ['forbidden_origin'], 'The Origin is neither this server nor an allowed portal'),
+  403: errorResponse(403, ['forbidden_origin', 'forbidden_host'], 'The Origin is neither this server nor an allowed portal, or the Host is not this server'),
   500: errorResponse(500, ['internal_error'], 'Unexpected failure; no details are disclosed'),
 };
+const TOO_MANY = errorResponse(429, ['too_many_requests'], 'Too many failed attempts from this address; wait for `Retry-After` seconds');
+const BAD_PAGE = errorResponse(400, ['validation_failed'], 'A `limit` out of range, a `cursor` not from this server, or an unknown `state`');
+
+/** `?limit=` and `?cursor=` of every admin list (keyset pagination, newest first). */
+const pageParameters = [
+  {
+    name: 'limit',
+    in: 'query',
+    description: `Rows per page, ${DEFAULT_PAGE_SIZE} by default.`,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
+  },
+  {
+    name: 'cursor',
+    in: 'query',
+    description: "`nextCursor` of the page before. Rows that arrive meanwhile are newer, so none is shown twice or skipped.",
+    schema: { type: 'string' },
+  },
+];
 const INVITATION_ERRORS = {
   404: errorResponse(404, ['invitation_not_found'], 'No invitation has this token'),
   409: errorResponse(409, ['invitation_used'], 'The invitation has been answered'),
-  410: errorResponse(410, ['invitation_expired'], 'The invitation is past its 35 days'),
+  410: errorResponse(410, ['invitation_expired'], 'The invitation is past the end of its 35th day (Japan time)'),
 };
 const VALIDATION_ERROR = errorResponse(400, ['validation_failed'], 'Invalid request; `issues` names each field and rule');
 const UNAUTHORIZED = errorResponse(401, ['unauthorized'], 'Missing or unknown API key');
@@ -92,7 +116,12 @@ export function buildOpenApiDocument(): JsonObject {
         get: {
           summary: 'The invitation a link opens',
           parameters: [tokenParameter],
-          responses: { 200: { description: 'An open invitation', content: json('Invitation') }, ...INVITATION_ERRORS, ...COMMON_ERRORS },
+          responses: {
+            200: { description: 'An open invitation', content: json('Invitation') },
+            ...INVITATION_ERRORS,
+            429: TOO_MANY,
+            ...COMMON_ERRORS,
+          },
         },
       },
       '/invitations/{token}/draft': {
@@ -124,7 +153,12 @@ export function buildOpenApiDocument(): JsonObject {
           summary: 'Send an application',
           description:
             'One transaction stores the application and its document, queues the receipt mail and marks the ' +
-            'invitation used. The same `Idempotency-Key` with the same body returns the same receipt and stores nothing new.',
+            'invitation used. The same `Idempotency-Key` with the same body returns the same receipt and stores nothing new. ' +
+            'The `application` part must come before `document`: the key, the token and the invitation are checked from it ' +
+            'and a refused request is answered before its document is read. ' +
+            `The application part is at most ${MAX_APPLICATION_BYTES} bytes and ${MAX_JSON_DEPTH} levels deep; \`extensions\` at most ` +
+            `${EXTENSIONS_LIMITS.maxBytes} bytes, ${EXTENSIONS_LIMITS.maxDepth} levels and ${EXTENSIONS_LIMITS.maxKeys} keys. ` +
+            'Receipt numbers are YYMMDD (Japan) + a 4-digit sequence per ordering company and day.',
           parameters: [
             {
               name: 'Idempotency-Key',
@@ -161,9 +195,18 @@ export function buildOpenApiDocument(): JsonObject {
             409: errorResponse(409, ['invitation_used', 'idempotency_conflict'], 'Answered already, or the key was used for another request'),
             410: INVITATION_ERRORS[410],
             413: errorResponse(413, ['document_too_large'], 'The document or the whole body is over the limit'),
-            415: errorResponse(415, ['document_not_pdf', 'document_encrypted'], 'The document is not a PDF, or is password-protected'),
+            415: errorResponse(
+              415,
+              ['document_not_pdf', 'document_encrypted', 'document_incomplete'],
+              'The document is not a PDF, needs a password to open, or is cut short',
+            ),
+            429: TOO_MANY,
             ...COMMON_ERRORS,
-            503: errorResponse(503, ['service_unavailable'], 'Cannot accept now; retry later with the same key'),
+            503: errorResponse(
+              503,
+              ['service_unavailable'],
+              "At the upload limits, or the ordering company's receipt numbers of the day are used up; retry after `Retry-After` with the same key",
+            ),
           },
         },
       },
@@ -181,14 +224,19 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
         get: {
-          summary: "The company's invitations, newest first, with state and application",
+          summary: "One page of the company's invitations, newest first, with state and application",
           security: adminSecurity,
-          responses: { 200: { description: 'The list', content: json('InvitationList') }, 401: UNAUTHORIZED, ...COMMON_ERRORS },
+          parameters: [
+            ...pageParameters,
+            { name: 'q', in: 'query', description: "Part of the partner's company name, contact name or e-mail (case-insensitive).", schema: { type: 'string', maxLength: 200 } },
+            { name: 'state', in: 'query', schema: { type: 'string', enum: [...INVITATION_STATES] } },
+          ],
+          responses: { 200: { description: 'The page', content: json('InvitationList') }, 400: BAD_PAGE, 401: UNAUTHORIZED, 429: TOO_MANY, ...COMMON_ERRORS },
         },
       },
       '/admin/invitations/{id}/resend': {
         post: {
-          summary: 'New token and 35-day window; the old link stops working',
+          summary: 'New token, valid until the end of its 35th day in Japan time; the old link stops working',
           security: adminSecurity,
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
@@ -226,11 +274,38 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
       },
+      '/admin/applications/{receiptNumber}/exported': {
+        post: {
+          summary: 'Mark the application exported: the retention purge deletes it and its document at its next run',
+          security: adminSecurity,
+          parameters: [receiptNumberParameter],
+          responses: {
+            200: { description: 'Marked (idempotent)', content: json('ExportedApplication') },
+            401: UNAUTHORIZED,
+            404: errorResponse(404, ['application_not_found'], "No such application among this company's"),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
       '/admin/outbox': {
         get: {
-          summary: 'Mails queued for this company, newest first',
+          summary: 'One page of the mails queued for this company, newest first, without their text',
           security: adminSecurity,
-          responses: { 200: { description: 'The outbox', content: json('Outbox') }, 401: UNAUTHORIZED, ...COMMON_ERRORS },
+          parameters: pageParameters,
+          responses: { 200: { description: 'The page', content: json('Outbox') }, 400: BAD_PAGE, 401: UNAUTHORIZED, 429: TOO_MANY, ...COMMON_ERRORS },
+        },
+      },
+      '/admin/outbox/{id}': {
+        get: {
+          summary: 'One mail with its text (the invitation link is in it until the mail is delivered)',
+          security: adminSecurity,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: {
+            200: { description: 'The mail', content: json('OutboxMail') },
+            401: UNAUTHORIZED,
+            404: errorResponse(404, ['not_found'], "No such mail among this company's"),
+            ...COMMON_ERRORS,
+          },
         },
       },
       '/openapi.json': {
@@ -252,6 +327,8 @@ export function buildOpenApiDocument(): JsonObject {
         InvitationList: jsonSchema(invitationListSchema, 'output'),
         ApplicationRecord: jsonSchema(applicationRecordSchema, 'output'),
         Outbox: jsonSchema(outboxSchema, 'output'),
+        OutboxMail: jsonSchema(outboxMailSchema, 'output'),
+        ExportedApplication: jsonSchema(exportedApplicationSchema, 'output'),
         ErrorBody: jsonSchema(apiErrorBodySchema, 'output'),
       },
     },
