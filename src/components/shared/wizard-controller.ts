@@ -241,8 +241,12 @@ export class WizardController<Data, Step extends FlowStep<Data> = FlowStep<Data>
     this.#mark = { step: this.#currentId, n, ...(this.#returnTo ? { returnTo: this.#returnTo } : {}) };
     const next = { ...(state as Record<string, unknown> | null), [this.#historyKey]: this.#mark };
     wroteHistory = true;
-    if (how === 'push') history.pushState(next, '');
-    else history.replaceState(next, '');
+    try {
+      if (how === 'push') history.pushState(next, '');
+      else history.replaceState(next, '');
+    } catch {
+      // too many history calls in a short time (Firefox throws): the flow goes on without this entry
+    }
   }
 
   /**
