@@ -34,6 +34,9 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
+/** No fault for the call that loads the user (`GET /me`): the one after it fails. */
+const LOADED = { delayMs: 0 };
+
 const activationIn = (canvasElement: HTMLElement) => rendered<CecCertificateActivation>(canvasElement, 'cec-certificate-activation');
 
 async function submitPin(element: CecCertificateActivation, pin: string): Promise<void> {
@@ -55,9 +58,9 @@ export const WrongPin: Story = {
   },
 };
 
-/** Too many wrong PINs (`423 pin_locked`): whom to write to. */
+/** Too many wrong PINs (`423 pin_locked` on the PIN sent): whom to write to. */
 export const Locked: Story = {
-  parameters: { ...withPartnerBackend({}, (backend) => backend.failNext({ status: 423, code: 'pin_locked' })), ...expectHttpErrors(423) },
+  parameters: { ...withPartnerBackend({}, (backend) => backend.failNext(LOADED, { status: 423, code: 'pin_locked' })), ...expectHttpErrors(423) },
   play: async ({ canvasElement }) => {
     const element = await activationIn(canvasElement);
     await submitPin(element, '00000000');

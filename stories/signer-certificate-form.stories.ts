@@ -38,6 +38,9 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
+/** No fault for the three calls that load the company, its users and its certificates. */
+const LOADED = [{ delayMs: 0 }, { delayMs: 0 }, { delayMs: 0 }];
+
 const formIn = async (canvasElement: HTMLElement) => {
   const form = await rendered<CecSignerCertificateForm>(canvasElement, 'cec-signer-certificate-form');
   await waitFor(() => expect(shadowOf(form).querySelector('select')).not.toBeNull());
@@ -104,7 +107,7 @@ export const Linked: Story = {
 /** The backend failed (`500`) on 確定: 再試行 sends the same request under the same key. */
 export const ServerError: Story = {
   args: { userId: 'L0000002' },
-  parameters: { ...withPartnerBackend({}, (backend) => backend.failNext({ status: 500 })), ...expectHttpErrors(500) },
+  parameters: { ...withPartnerBackend({}, (backend) => backend.failNext(...LOADED, { status: 500 })), ...expectHttpErrors(500) },
   play: async ({ canvasElement }) => {
     const form = await formIn(canvasElement);
     await toConfirmation(form);
