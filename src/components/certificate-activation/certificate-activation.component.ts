@@ -48,7 +48,7 @@ export class CecCertificateActivation extends PartnerConnection(LitElement) {
     if (answer?.ok) this.me = answer.value;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('session') || changed.has('sessionProvider')) void this.reload();
   }
 

@@ -34,7 +34,7 @@ export class CecCompanyUsers extends PartnerConnection(LitElement) {
     if (answer?.ok) this.users = answer.value;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('session') || changed.has('sessionProvider')) void this.reload();
   }
 

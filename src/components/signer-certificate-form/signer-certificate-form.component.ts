@@ -87,7 +87,7 @@ export class CecSignerCertificateForm extends PartnerConnection(LitElement) {
     this.certificateDraft = { ...this.certificateDraft, companyNameAlpha: this.company.nameAlpha };
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('session') || changed.has('sessionProvider')) void this.reload();
   }
 
