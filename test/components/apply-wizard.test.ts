@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import '../../src/components/apply-wizard/apply-wizard.js';
 import type { CecApplyWizard } from '../../src/components/apply-wizard/apply-wizard.component.js';
 import { startMockBackend, type RunningMockBackend } from '../../src/mocks/browser.js';
@@ -223,6 +224,7 @@ describe('cec-apply-wizard', () => {
       await fillCompany('法人');
       await fillAdminUser();
       await fillCertificate();
+      await expectStep('申請内容確認');
       await clickNext('確定');
       const receipt = await submitted;
       await expectStep('申請完了');
@@ -246,6 +248,7 @@ describe('cec-apply-wizard', () => {
     await fillCompany('法人');
     await fillAdminUser();
     await fillCertificate();
+    await expectStep('申請内容確認');
     await clickNext('確定');
     await expectStep('申請完了');
     const receipt = /受付番号(\d{10})/.exec(visibleText(document.body).replace(/\s+/g, ''))![1]!;
@@ -258,9 +261,20 @@ describe('cec-apply-wizard', () => {
     expect(mock.backend.attempts).to.equal(1);
   });
 
-  it('shows the deadline of the invitation with its time in Japan time', async () => {
-    const wizard = await openWizard();
-    expect(visibleText(wizard)).to.match(/申請期限：\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}まで/);
+  it('shows the deadline of the invitation with its time in Japan time, in Japanese and in English', async () => {
+    mock.worker.use(
+      http.get('/api/invitations/:token', () =>
+        HttpResponse.json({ token: MOCK_TOKENS.valid, inviter: { name: '発注建設株式会社' }, expiresAt: '2027-01-03T14:59:59.999Z' }),
+      ),
+    );
+    try {
+      const wizard = await openWizard();
+      expect(visibleText(wizard)).to.contain('申請期限：2027年1月3日 23:59まで');
+      wizard.lang = 'en';
+      await waitUntil(() => visibleText(wizard).includes('Apply by: 3 January 2027 at 23:59 (Japan time)'), 'English deadline');
+    } finally {
+      mock.worker.resetHandlers();
+    }
   });
 
   it('is accessible on the first step', async () => {

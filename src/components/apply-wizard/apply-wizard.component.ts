@@ -251,10 +251,15 @@ export class CecApplyWizard extends LitElement {
     this.usedReceiptNumber = kept?.receiptNumber;
     if (!kept?.email) return false;
     this.draft = { ...emptyDraft(), adminUser: { email: kept.email } };
-    this.complete(kept.receiptNumber);
+    this.showCompletion(kept.receiptNumber);
+    return true;
+  }
+
+  /** Opens on the completion page (the page just loaded): nothing before it is shown again. */
+  private showCompletion(receiptNumber: string): void {
+    this.complete(receiptNumber);
     this.flow.start('completion');
     this.phase = 'ready';
-    return true;
   }
 
   /** The backend accepted the application: remember the receipt, forget the draft. */
@@ -280,9 +285,7 @@ export class CecApplyWizard extends LitElement {
       const receipt = await this.api.submitApplication(application, document, key, { documentName: document.name });
       const { stepId: _step, submission: _submission, ...sections } = saved;
       this.draft = { ...emptyDraft(), ...sections };
-      this.complete(receipt.receiptNumber);
-      this.flow.start('completion');
-      this.phase = 'ready';
+      this.showCompletion(receipt.receiptNumber);
       this.dispatchEvent(new SubmittedEvent(receipt.receiptNumber));
       return true;
     } catch {
