@@ -5,7 +5,6 @@ export const partnerAdminEn: PartnerAdminMessages = {
   retry: 'Try again',
   loading: 'Loading…',
   sending: 'Sending…',
-  mailSubject: '[CECTRUST-Light service] {{name}}',
   roles: { general: 'General', admin: 'Administrator' },
   signing: {
     none: 'Cannot sign (no certificate)',

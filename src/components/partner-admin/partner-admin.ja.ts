@@ -8,7 +8,6 @@ export const partnerAdminJa = {
   retry: '再試行',
   loading: '読み込んでいます…',
   sending: '送信しています…',
-  mailSubject: '【CECTRUST-Lightサービス】{{name}}のお知らせ',
   roles: { general: '一般', admin: '管理者' },
   signing: {
     none: '署名不可（電子証明書なし）',
