@@ -144,7 +144,7 @@ describe('cec-paper-application', () => {
     expect(ready).to.equal('P2706010001');
     const pages = [...root(element).querySelectorAll<HTMLElement>('.page')];
     // 様式1, 2, 3, 4, 5 ×2, 6, checklist, label
-    expect(pages.map((page) => page.getAttribute('aria-label'))).to.deep.equal([
+    expect(pages.map((page) => page.querySelector('.form-title')!.textContent)).to.deep.equal([
       '様式１ 法人利用契約書・変更申請書',
       '様式２ 届出印申請書',
       '様式３ 電子証明書発行者申請者リスト',
@@ -156,6 +156,7 @@ describe('cec-paper-application', () => {
       '送付状（宛名）',
     ]);
     for (const page of pages) expect(page.textContent).to.include('受付番号：P2706010001');
+    expect(pages[5]!.getAttribute('aria-label')).to.equal('様式５ 電子証明書発行申請書（6／9）');
     expect(pages[4]!.textContent).to.include('署名 三郎').and.include('神奈川県横浜市中区1-1').and.include('実印');
     expect(pages[5]!.textContent).to.include('署名 四郎');
     expect(pages[0]!.textContent).to.include('代表者印');

@@ -125,7 +125,7 @@ export function renderPrintPages(input: PrintInput): TemplateResult[] {
 }
 
 function renderPage(t: Translate, page: Page, number: number, total: number, input: PrintInput): TemplateResult {
-  return html`<section class="page" part="page" aria-label=${page.title}>
+  return html`<section class="page" part="page" aria-label=${`${page.title}（${t(p('output.page'), { page: number, pages: total })}）`}>
     <header class="page-header">
       ${input.referenceNumber ? html`<p class="page-reference">${t(p('output.reference'), { number: input.referenceNumber })}</p>` : nothing}
       <p class="page-date">${t(p('output.applicationDate'), { date: day(input.today) })}</p>
