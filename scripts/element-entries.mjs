@@ -27,6 +27,7 @@ export const ELEMENT_ENTRIES = {
   'company-users': 'src/components/company-users/company-users.ts',
   'signer-certificate-form': 'src/components/signer-certificate-form/signer-certificate-form.ts',
   'certificate-activation': 'src/components/certificate-activation/certificate-activation.ts',
+  'paper-application': 'src/components/paper-application/paper-application.ts',
 };
 
 /** The entries that are not elements: subpath → source module. */
