@@ -43,6 +43,7 @@ clock is fixed at 2027-04-01 00:30 Japan time, so the 179-day limit is 2027-09-2
     html`<cec-certificate-renewal-form
       endpoint=${args.endpoint}
       operator-code-pattern=${args.operatorCodePattern}
+      no-resume
       .now=${storyClock}
     ></cec-certificate-renewal-form>`,
 };

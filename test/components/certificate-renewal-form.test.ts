@@ -81,6 +81,7 @@ describe('cec-certificate-renewal-form', () => {
   after(() => worker.stop());
   beforeEach(() => {
     for (const each of [backend, raOnly, lateServer]) each.reset();
+    sessionStorage.clear();
   });
 
   it('quotes the seed’s cautions once at the top, with today’s limits in Japan time (00:30 JST is already 1 April)', async () => {
@@ -371,6 +372,33 @@ describe('cec-certificate-renewal-form', () => {
     await replaceText(getByLabel('事業者コード', form.shadowRoot!), '1234');
     await form.updateComplete;
     expect(getByLabel('事業者コード', form.shadowRoot!).getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('keeps what was typed through a reload (this tab only), errors shown again, and forgets it once accepted', async () => {
+    const first = await openForm();
+    await typeInto(getByLabel('事業者コード', first.shadowRoot!), 'A1234');
+    await typeInto(getByLabel('CN', row(first, 1)), 'gw01.gas.example.co.jp');
+    await choose(getByLabel<HTMLSelectElement>('格納媒体', row(first, 1)), 'download');
+    first.remove();
+    const again = await openForm();
+    expect(getByLabel('事業者コード', again.shadowRoot!).value).to.equal('A1234');
+    expect(getByLabel('CN', row(again, 1)).value).to.equal('gw01.gas.example.co.jp');
+    expect(descriptionOf(getByLabel('ID通知メールの送付先', row(again, 1)))).to.include('ダウンロードの場合は');
+    getByLabel('事業者コードが、割り当てられたコードと一字一句同じであることを確認しました。', again.shadowRoot!).click();
+    await typeInto(getByLabel('ID通知メールの送付先', row(again, 1)), 'ra@example.co.jp');
+    getByRole('button', '入力内容を確認する', again.shadowRoot!).click();
+    await waitUntil(() => again.shadowRoot!.querySelector('#confirm-heading'), 'confirmation');
+    getByRole('button', 'この内容で申し込む', again.shadowRoot!).click();
+    await waitUntil(() => again.shadowRoot!.querySelector('#done-heading'), 'done');
+    again.remove();
+    const fresh = await openForm();
+    expect(getByLabel('事業者コード', fresh.shadowRoot!).value).to.equal('');
+    const unkept = await fixture<CecCertificateRenewalForm>(html`<cec-certificate-renewal-form endpoint="/api" lang="ja" no-resume></cec-certificate-renewal-form>`);
+    await typeInto(getByLabel('事業者コード', unkept.shadowRoot!), 'B999');
+    unkept.remove();
+    fresh.remove();
+    const afterUnkept = await openForm();
+    expect(getByLabel('事業者コード', afterUnkept.shadowRoot!).value).to.equal('');
   });
 
   it('offers a retry after a network failure and then succeeds', async () => {

@@ -34,6 +34,7 @@ import { baseStyles } from '../shared/styles.js';
 import { renewalFormStyles } from './certificate-renewal-form.styles.js';
 import { RenewalErrorEvent, RenewalImportedEvent, RenewalSubmittedEvent, type RenewalImportDetail } from './renewal-events.js';
 import { renewalFormResources } from './renewal-form.resources.js';
+import { clearRenewalDraft, loadRenewalDraft, renewalDraftKey, saveRenewalDraft } from './renewal-draft-store.js';
 import { decodeCsv, isBlankRow, issuesByKey, REQUEST_FIELDS, ROW_FIELDS, rowKey, type RenewalRowState, type RowField } from './renewal-rows.js';
 
 /** A failed call, as the form tells it: a message key, its values, and whether "retry" makes sense. */
@@ -50,6 +51,9 @@ interface ImportReport {
   invalidRows: number;
   problems: ListProblem[];
 }
+
+/** Pause after the last edit before the draft is kept (and at once when the element leaves the page). */
+const DRAFT_SAVE_DELAY_MS = 300;
 
 /** Rows rendered per frame while a long import appears: about 7 ms each in dev-mode Chromium here. */
 const ROWS_PER_FRAME = 10;
@@ -102,6 +106,9 @@ export class CecCertificateRenewalForm extends LitElement {
   /** Loads the certificates expiring within 60 days when the form first appears and has no rows typed. */
   @property({ type: Boolean }) autoload = false;
 
+  /** Do not keep what was typed in this tab's session storage (kept by default, so a reload loses nothing). */
+  @property({ type: Boolean, attribute: 'no-resume' }) noResume = false;
+
   /** The clock "today" (Japan time) is read from; tests and hosts may set it. */
   @property({ attribute: false }) now: Clock = () => new Date();
 
@@ -134,6 +141,7 @@ export class CecCertificateRenewalForm extends LitElement {
   #result: SectionResult<RenewalRequest> = { ok: false, issues: [] };
   #issues = new Map<string, FieldIssue>();
   #validated?: { inputs: unknown[]; result: SectionResult<RenewalRequest> };
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -142,7 +150,23 @@ export class CecCertificateRenewalForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.autoload && this.rows.every((row) => isBlankRow(row.draft))) void this.loadExpiring();
+    const blank = !this.operatorCode && this.rows.every((row) => isBlankRow(row.draft));
+    if (blank && !this.noResume && this.restoreDraft()) return;
+    if (this.autoload && blank) void this.loadExpiring();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#saveTimer !== undefined) this.saveDraft();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const edited = changed.has('rows') || changed.has('operatorCode') || changed.has('operatorCodeConfirmed');
+    if (edited && this.view === 'edit' && !this.noResume) {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = setTimeout(() => this.saveDraft(), DRAFT_SAVE_DELAY_MS);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -153,6 +177,28 @@ export class CecCertificateRenewalForm extends LitElement {
     const issues = issuesByKey(this.#result.ok ? [] : this.#result.issues, this.rows);
     for (const [key, issue] of this.#serverIssues) if (!issues.has(key)) issues.set(key, issue);
     this.#issues = issues;
+  }
+
+  /** Brings back what this tab kept; its rows' errors show at once, as imported rows' do. */
+  private restoreDraft(): boolean {
+    const kept = loadRenewalDraft(renewalDraftKey(this.endpoint));
+    if (!kept || (!kept.operatorCode && kept.rows.every(isBlankRow))) return false;
+    this.operatorCode = kept.operatorCode;
+    this.operatorCodeConfirmed = kept.operatorCodeConfirmed;
+    this.rows = kept.rows.length > 0 ? kept.rows.map((draft) => ({ id: this.#nextId++, draft })) : this.rows;
+    for (const row of this.rows) if (!isBlankRow(row.draft)) for (const field of ROW_FIELDS) this.#prefilled.add(rowKey(row.id, field));
+    void this.renderRowsInChunks(0);
+    return true;
+  }
+
+  private saveDraft(): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    saveRenewalDraft(renewalDraftKey(this.endpoint), {
+      operatorCode: this.operatorCode,
+      operatorCodeConfirmed: this.operatorCodeConfirmed,
+      rows: this.rows.map((row) => row.draft),
+    });
   }
 
   /** The request validated, again only when something it depends on changed (not while rows appear chunk by chunk). */
@@ -333,6 +379,9 @@ export class CecCertificateRenewalForm extends LitElement {
     try {
       const receipt = await this.api.submitRenewalRequest(result.value);
       this.receipt = receipt;
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = undefined;
+      clearRenewalDraft(renewalDraftKey(this.endpoint));
       await this.show('done');
       this.dispatchEvent(new RenewalSubmittedEvent(receipt));
     } catch (error) {
