@@ -112,7 +112,30 @@ function openSqlite(dataDir: string): Kysely<Tables> {
   connection.pragma('foreign_keys = ON');
   // Another process (the purge command) holding the write lock briefly must not fail a request.
   connection.pragma('busy_timeout = 5000');
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+}
+
+/** Distinct statements kept prepared; the server's queries are a few dozen. */
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * The connection as Kysely's SQLite dialect sees it, with each statement prepared once: Kysely asks
+ * for `prepare(sql)` on every query, and preparing costs more than running a look-up by key.
+ */
+function withStatementCache(connection: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(text: string): BetterSqlite3.Statement {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = connection.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function openPostgres(databaseUrl: string): Kysely<Tables> {
