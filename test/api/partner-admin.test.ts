@@ -27,15 +27,12 @@ function stubFetch(answer: () => Response): { fetch: typeof fetch; sent: Sent[] 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
-async function failure(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+/** The ApiError a call fails with (the test fails if it succeeds). */
+const failure = (call: Promise<unknown>): Promise<ApiError> =>
+  call.then(
+    () => Promise.reject(new Error('expected the call to fail')),
+    (error: unknown) => (error instanceof ApiError ? error : Promise.reject(error)),
+  );
 
 const USER = { userId: 'L0000003', role: 'general', name: '佐藤 次郎', nameKana: 'サトウ　ジロウ', email: 'jiro@example.jp', signing: 'none', createdAt: '2026-11-29T00:00:00Z' };
 

@@ -9,15 +9,9 @@ import { partnerAdminEn } from '../../src/components/partner-admin/partner-admin
 import { partnerAdminJa } from '../../src/components/partner-admin/partner-admin.ja.js';
 import { assert, describe, it } from './harness.js';
 
-function leaves(tree: object, prefix = ''): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') result.set(path, value);
-    else for (const [leafKey, text] of leaves(value as object, path)) result.set(leafKey, text);
-  }
-  return result;
-}
+/** Every leaf of a resource tree as `[dotted.key, text]`. */
+const leaves = (tree: object, prefix = ''): Map<string, string> =>
+  new Map(Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[prefix + key, value]] : [...leaves(value as object, `${prefix}${key}.`)])));
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
 
