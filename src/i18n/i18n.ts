@@ -1,14 +1,9 @@
 /**
- * Translation for the elements: a host's overridden words (`messages`) get a translator of their own,
- * so they never leak into another wizard on the same page; without overrides, one translator per
+ * Translation for the elements: a host's overridden words (`messages`) get an i18next instance of their
+ * own, so they never leak into another wizard on the same page; without overrides, one instance per
  * language serves every element. Japanese ships in the bundle; English is loaded only when asked for.
- *
- * What the elements need of a translation library is a key lookup with a Japanese fallback and
- * `{{placeholder}}` filling; i18next did that at 15 kB gzip, over a third of the wizard's budget, so the
- * lookup is written here (about 1 kB). Behaviour kept from the i18next set-up it replaces: a missing key
- * gives the key back, an empty text counts as missing, values are not HTML-escaped (Lit renders text),
- * a placeholder without a value stays as written.
  */
+import i18next, { type i18n as I18n } from 'i18next';
 import { ja, type Messages } from './ja.js';
 
 /** Languages the elements speak. */
@@ -62,15 +57,13 @@ async function loadResources(language: Language): Promise<Messages> {
  */
 export class Translator {
   readonly language: Language;
-  /** Where a key is looked up, in order: this language's overrides and texts (resource modules included), then Japanese's. */
-  readonly #sources: TextTree[];
+  readonly #instance: I18n;
   /** Resource modules included so far, by key: `true` once their text is in, else while it loads. */
   readonly #included = new Map<string, true | Promise<void>>();
 
-  private constructor(language: Language, messages: Messages, overrides: MessageOverrides) {
+  private constructor(language: Language, instance: I18n) {
     this.language = language;
-    const japanese: TextTree[] = language === 'ja' ? [] : [overrides.ja ?? {}, ja];
-    this.#sources = [overrides[language] ?? {}, messages, ...japanese];
+    this.#instance = instance;
   }
 
   /** Builds a translator; resolves at once for Japanese. */
@@ -85,11 +78,27 @@ export class Translator {
 
   static #build(language: Language, messages: Messages, overrides: MessageOverrides): Translator {
     const overridden = Object.values(overrides).some(Boolean);
-    // Without overrides a translator never changes but for included modules, so one per language serves every element.
+    // Without overrides a translator never changes but for included modules, so one per language serves
+    // every element: an i18next instance costs about a millisecond to set up, twice per wizard mounted.
     const known = overridden ? undefined : shared.get(language);
     if (known) return known;
-    // The host's overrides are copied: changing its object later must not change the words shown.
-    const translator = new Translator(language, messages, overridden ? structuredClone(overrides) : {});
+    // Overrides are deep-merged into the bundles: they get copies, or they would reach every other wizard.
+    const own = <T>(texts: T): T => (overridden ? structuredClone(texts) : texts);
+    const instance = i18next.createInstance();
+    void instance.init({
+      lng: language,
+      fallbackLng: 'ja',
+      initAsync: false,
+      returnNull: false,
+      returnEmptyString: false,
+      // Lit renders every value as text, never as HTML: escaping here would show "&amp;" to people.
+      interpolation: { escapeValue: false },
+      resources: { ja: { translation: own(ja) }, ...(language === 'ja' ? {} : { [language]: { translation: own(messages) } }) },
+    });
+    for (const [lng, bundle] of Object.entries(overrides)) {
+      if (bundle) instance.addResourceBundle(lng, 'translation', bundle, true, true);
+    }
+    const translator = new Translator(language, instance);
     if (!overridden) shared.set(language, translator);
     return translator;
   }
@@ -120,38 +129,16 @@ export class Translator {
   }
 
   #add(language: Language, key: string, texts: object): void {
-    // A new top-level tree beside the old one: neither the shared resources nor the module's texts are written to.
-    const source = language === this.language ? 1 : this.#sources.length - 1;
-    const added = { ...(this.#sources[source] as TextTree), [key]: texts as TextTree };
-    this.#sources[source] = added;
+    // A shallow merge: a new top-level bundle holding a copy of `texts` (i18next copies what it is given),
+    // so neither the shared resources nor the module's texts are ever written to.
+    this.#instance.addResourceBundle(language, 'translation', { [key]: texts }, false);
   }
 
-  /** The text of `key`, with `{{placeholders}}` filled in from `values`; the key itself when there is none. */
-  t: Translate = (key, values) => {
-    const text = this.#lookup(key);
-    if (text === undefined) return key;
-    return values
-      ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => (values[name] === undefined ? placeholder : String(values[name])))
-      : text;
-  };
+  /** The text of `key`, with `{{placeholders}}` filled in from `values`. */
+  t: Translate = (key, values) => String(this.#instance.t(key, values as Record<string, string>));
 
   /** Whether `key` has text in this language (or the Japanese fallback). */
   has(key: string): boolean {
-    return this.#lookup(key) !== undefined;
+    return this.#instance.exists(key);
   }
-
-  #lookup(key: string): string | undefined {
-    const path = key.split('.');
-    for (const source of this.#sources) {
-      let node: TextTree | string | undefined = source;
-      for (const segment of path) node = typeof node === 'object' && Object.hasOwn(node, segment) ? node[segment] : undefined;
-      if (typeof node === 'string' && node !== '') return node;
-    }
-    return undefined;
-  }
-}
-
-/** Texts by key, nested: what the locale resources and the overrides are made of. */
-interface TextTree {
-  [key: string]: TextTree | string | undefined;
 }
