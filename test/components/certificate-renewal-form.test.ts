@@ -76,7 +76,9 @@ async function fillValidRequest(form: CecCertificateRenewalForm): Promise<void> 
   await form.updateComplete;
 }
 
-describe('cec-certificate-renewal-form', () => {
+describe('cec-certificate-renewal-form', function () {
+  // Whole walks with several round trips: the default 10 s is short when the machine is loaded.
+  this.timeout(30_000);
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
   after(() => worker.stop());
   beforeEach(() => {
