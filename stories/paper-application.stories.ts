@@ -56,6 +56,7 @@ function paper(args: Args, lang: 'ja' | 'en', options: { value?: PaperDraft; ste
     endpoint=${args.endpoint}
     lang=${args.lang || lang}
     no-history
+    no-resume
     start-step=${options.step ?? ''}
     .value=${options.value ?? emptyPaperDraft()}
     .now=${storyClock}

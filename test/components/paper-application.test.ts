@@ -117,7 +117,10 @@ async function walkToChecklist(element: CecPaperApplication): Promise<void> {
 describe('cec-paper-application', () => {
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
   after(() => worker.stop());
-  beforeEach(() => backend.reset());
+  beforeEach(() => {
+    backend.reset();
+    sessionStorage.clear();
+  });
 
   it('walks CECTRUST + CECSIGN to printed forms: values normalised, stored once, the reference number on every page', async function () {
     this.timeout(40_000);
@@ -277,6 +280,32 @@ describe('cec-paper-application', () => {
     await element.updateComplete;
     expect(text()).to.include('基準日：2027年6月3日(木)（発送予定日）。2027年3月3日(水)以降に発行されたものをご用意ください。');
     expect(verdictOf('申請者個人の住民票の発行日（署名 四郎）')).to.equal('発行日より３ヶ月以内です');
+  });
+
+  it('loses nothing on a reload: the step, what was typed and, once stored, the printed forms with their number', async function () {
+    this.timeout(40_000);
+    const element = await open();
+    await chooseServices(element, WORDS.ja.archive);
+    await next(element);
+    await typeInto(getByLabel('企業名', root(element)), '株式会社再読込');
+    element.remove();
+    const reloaded = await open();
+    expect(heading(reloaded)).to.equal('STEP 2 法人情報');
+    expect(getByLabel<HTMLInputElement>('企業名', root(reloaded)).value).to.equal('株式会社再読込');
+    reloaded.remove();
+    sessionStorage.clear();
+    const fresh = await open();
+    await walkToChecklist(fresh);
+    await next(fresh);
+    await next(fresh, WORDS.ja.create);
+    await waitUntil(() => heading(fresh) === 'STEP 8 出力', 'the output');
+    fresh.remove();
+    const again = await open();
+    expect(heading(again)).to.equal('STEP 8 出力');
+    expect(root(again).querySelector('.page')!.textContent).to.include('受付番号：P2706010001');
+    expect(backend.received).to.have.length(1);
+    const untouched = await fixture<CecPaperApplication>(html`<cec-paper-application no-resume lang="ja"></cec-paper-application>`);
+    expect(heading(untouched)).to.equal('STEP 1 サービス選択');
   });
 
   it('walks by keyboard: Space ticks a service, Enter presses 次へ, focus lands on the step heading', async () => {

@@ -28,6 +28,8 @@ import {
   emptyPaperDraft,
   emptyPerson,
   fieldValue,
+  keepPaperDraft,
+  keptPaperDraft,
   normaliserOf,
   PAPER_STEPS,
   PERSON_FIELDS,
@@ -102,6 +104,12 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
   /** The step to open on, when in play (a host restoring a kept application). */
   @property({ attribute: 'start-step' }) startStep = '';
 
+  /** Do not keep the application in this tab (by default a reload finds it again, until the tab is closed). */
+  @property({ type: Boolean, attribute: 'no-resume' }) noResume = false;
+
+  /** The session-storage key the application is kept under (two tools on one page need two keys). */
+  @property({ attribute: 'storage-key' }) storageKey = 'cec-paper-application';
+
   /** The application as typed: set it to prefill or restore; it changes with every edit. */
   @property({ attribute: false }) value: PaperDraft = emptyPaperDraft();
 
@@ -120,11 +128,14 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
     elementOf: () => this,
     heading: () => this.renderRoot.querySelector<HTMLElement>('#step-heading'),
     useHistory: () => !this.noHistory,
+    onStepChange: () => this.keep(),
   });
   private readonly forms: Record<string, FormState>;
   /** The key of the request being retried; a new one once the application changes. */
   private idempotencyKey: string | undefined;
   private started = false;
+  /** The value before any host set one: only then is a kept application restored. */
+  private readonly initialValue = this.value;
   private issueCache: { draft: PaperDraft; language: string; today: IsoDate; issues: ReturnType<typeof draftIssues> } | undefined;
 
   constructor() {
@@ -142,7 +153,13 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
     usePrintPageSize();
     if (this.started) return;
     this.started = true;
-    this.flow.start(this.startStep || undefined);
+    // A host's own value wins; else what this tab kept (a reload, Back into the page).
+    const kept = this.noResume || this.value !== this.initialValue ? undefined : keptPaperDraft(this.storageKey);
+    if (kept) {
+      this.value = kept.value;
+      this.referenceNumber = kept.referenceNumber;
+    }
+    this.flow.start(kept?.stepId ?? (this.startStep || undefined));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -232,6 +249,13 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
 
   private edit(draft: PaperDraft): void {
     this.value = draft;
+    this.keep();
+  }
+
+  private keep(): void {
+    if (this.noResume || !this.started) return;
+    const stepId = this.flow.current.id;
+    keepPaperDraft(this.storageKey, { value: this.value, stepId, ...(this.referenceNumber ? { referenceNumber: this.referenceNumber } : {}) });
   }
 
   private fieldContext(stepId: string): FieldContext {

@@ -203,3 +203,41 @@ export function readPostingDate(typed: string): string | undefined {
   const result = typed.trim() ? parseTypedDate(typed) : undefined;
   return result?.ok && isIsoDate(result.date) ? result.date : undefined;
 }
+
+/** What this tab keeps of an application: the draft, the step, and the reference number once stored. */
+export interface KeptPaperDraft {
+  value: PaperDraft;
+  stepId: string;
+  referenceNumber?: string;
+}
+
+/**
+ * The application kept in this tab under `key` (session storage: a reload or Back into the page loses
+ * nothing, closing the tab forgets it), if any and readable.
+ *
+ * @example
+ * const kept = keptPaperDraft('cec-paper-application');
+ */
+export function keptPaperDraft(key: string): KeptPaperDraft | undefined {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(key) ?? 'null') as KeptPaperDraft | null;
+    if (!kept || typeof kept.stepId !== 'string' || !kept.value || !Array.isArray(kept.value.services)) return undefined;
+    return { ...kept, value: { ...emptyPaperDraft(), ...kept.value } };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps the application in this tab under `key`; storage that refuses (private mode, full) is ignored.
+ *
+ * @example
+ * keepPaperDraft('cec-paper-application', { value: draft, stepId: 'company' });
+ */
+export function keepPaperDraft(key: string, kept: KeptPaperDraft): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(kept));
+  } catch {
+    // Nothing to do: the application still works, it is only not kept across a reload.
+  }
+}
