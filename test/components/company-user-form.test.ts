@@ -9,7 +9,7 @@ import '../../src/components/company-user-form/company-user-form.js';
 import type { CecCompanyUserForm } from '../../src/components/company-user-form/company-user-form.component.js';
 import type { UserRegisteredDetail } from '../../src/components/company-user-form/company-user-events.js';
 import { deepActiveElement, descriptionOf, getByLabel, getByRole, queryAllByRole, queryAllByText, replaceText, typeInto, visibleText, waitUntil } from '../helpers.js';
-import { headingShown, usePartnerMock, tabAndType, tabTo } from './partner-admin-helpers.js';
+import { confirmAndSubmitAccessibly, headingShown, usePartnerMock, tabAndType, tabTo } from './partner-admin-helpers.js';
 
 const mock = usePartnerMock();
 
@@ -192,12 +192,7 @@ describe('cec-company-user-form', () => {
       await typeInto(getByLabel(language === 'ja' ? '利用者名' : 'User name'), '佐藤 次郎');
       await typeInto(getByLabel(language === 'ja' ? '利用者名カナ' : 'User name (katakana)'), 'サトウ ジロウ');
       await typeInto(getByLabel(language === 'ja' ? 'メールアドレス' : 'Email address'), `axe-${language}@example.jp`);
-      getByRole('button', language === 'ja' ? '確認' : 'Check').click();
-      await waitUntil(() => form.shadowRoot!.querySelector('cec-confirmation'), 'confirmation');
-      await expect(form).to.be.accessible();
-      getByRole('button', language === 'ja' ? '確定' : 'Confirm').click();
-      await waitUntil(() => form.shadowRoot!.querySelector('.result'), 'done');
-      await expect(form).to.be.accessible();
+      await confirmAndSubmitAccessibly(form, language);
     });
   }
 });

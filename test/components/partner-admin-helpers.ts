@@ -2,10 +2,11 @@
  * Shared by the tests of the partner elements (sign-in, company users, signer certificate, activation):
  * one mock of the partner routes behind MSW's service worker, and a keyboard walk.
  */
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { MockPartnerAdminBackend, type MockPartnerAdminOptions } from '../../src/mocks/partner-admin.js';
-import { deepActiveElement, queryAllByRole, waitUntil } from '../helpers.js';
+import { deepActiveElement, getByRole, queryAllByRole, waitUntil } from '../helpers.js';
 
 /** A running mock of the partner routes. */
 export interface PartnerMock {
@@ -68,4 +69,14 @@ export async function tabAndType(control: () => Element | undefined, description
 /** Waits until one heading named `name` is shown (a view changed). */
 export async function headingShown(name: string | RegExp): Promise<void> {
   await waitUntil(() => queryAllByRole('heading', name).length === 1, `heading ${String(name)}`);
+}
+
+/** From a filled form: 確認 → axe on the confirmation → 確定 → axe on the result (`ja` or `en` buttons). */
+export async function confirmAndSubmitAccessibly(form: HTMLElement, language: 'ja' | 'en'): Promise<void> {
+  getByRole('button', language === 'ja' ? '確認' : 'Check').click();
+  await waitUntil(() => form.shadowRoot!.querySelector('cec-confirmation'), 'confirmation');
+  await expect(form).to.be.accessible();
+  getByRole('button', language === 'ja' ? '確定' : 'Confirm').click();
+  await waitUntil(() => form.shadowRoot!.querySelector('.result'), 'done');
+  await expect(form).to.be.accessible();
 }

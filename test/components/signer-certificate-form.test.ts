@@ -13,7 +13,7 @@ import type { CecSignerCertificateForm } from '../../src/components/signer-certi
 import type { CertificateLinkedDetail, CertificateRequestedDetail } from '../../src/components/signer-certificate-form/signer-certificate-events.js';
 import { MOCK_PARTNER } from '../../src/mocks/partner-admin.js';
 import { deepActiveElement, descriptionOf, getByLabel, getByRole, queryAllByRole, replaceText, typeInto, visibleText, waitUntil } from '../helpers.js';
-import { headingShown, usePartnerMock, tabAndType, tabTo } from './partner-admin-helpers.js';
+import { confirmAndSubmitAccessibly, headingShown, usePartnerMock, tabAndType, tabTo } from './partner-admin-helpers.js';
 
 const mock = usePartnerMock();
 
@@ -168,12 +168,7 @@ describe('cec-signer-certificate-form', () => {
       for (const [name, value] of [['departmentJa', '工事部'], ['departmentAlpha', 'KOJIBU'], ['titleJa', '課長'], ['titleAlpha', 'KACHO']] as const) {
         await typeInto(certificateForm.shadowRoot!.querySelector<HTMLInputElement>(`#field-${name}`)!, value);
       }
-      getByRole('button', language === 'ja' ? '確認' : 'Check').click();
-      await waitUntil(() => form.shadowRoot!.querySelector('cec-confirmation'), 'confirmation');
-      await expect(form).to.be.accessible();
-      getByRole('button', language === 'ja' ? '確定' : 'Confirm').click();
-      await waitUntil(() => form.shadowRoot!.querySelector('.result'), 'done');
-      await expect(form).to.be.accessible();
+      await confirmAndSubmitAccessibly(form, language);
       getByRole('button', language === 'ja' ? '続けて操作する' : 'Do another').click();
       await waitUntil(() => form.shadowRoot!.querySelector('select'), 'choose again');
       form.shadowRoot!.querySelector<HTMLInputElement>('#method-issuedCertificate')!.click();
