@@ -58,12 +58,15 @@ async function loadResources(language: Language): Promise<Messages> {
 export class Translator {
   readonly language: Language;
   readonly #instance: I18n;
+  /** The host's overrides, kept to lay over a resource module's texts when it is included later. */
+  readonly #overrides: MessageOverrides;
   /** Resource modules included so far, by key: `true` once their text is in, else while it loads. */
   readonly #included = new Map<string, true | Promise<void>>();
 
-  private constructor(language: Language, instance: I18n) {
+  private constructor(language: Language, instance: I18n, overrides: MessageOverrides) {
     this.language = language;
     this.#instance = instance;
+    this.#overrides = overrides;
   }
 
   /** Builds a translator; resolves at once for Japanese. */
@@ -76,7 +79,9 @@ export class Translator {
     return Translator.#build('ja', ja, overrides);
   }
 
-  static #build(language: Language, messages: Messages, overrides: MessageOverrides): Translator {
+  static #build(language: Language, messages: Messages, hostOverrides: MessageOverrides): Translator {
+    // An empty text overrides nothing: the built-in word stays (merged in, it would hide it).
+    const overrides = withoutEmptyTexts(hostOverrides) as MessageOverrides;
     const overridden = Object.values(overrides).some(Boolean);
     // Without overrides a translator never changes but for included modules, so one per language serves
     // every element: an i18next instance costs about a millisecond to set up, twice per wizard mounted.
@@ -91,6 +96,8 @@ export class Translator {
       initAsync: false,
       returnNull: false,
       returnEmptyString: false,
+      // A key naming a group of texts is no text: the key comes back, as for a missing one.
+      returnedObjectHandler: (key: string) => key,
       // Lit renders every value as text, never as HTML: escaping here would show "&amp;" to people.
       interpolation: { escapeValue: false },
       resources: { ja: { translation: own(ja) }, ...(language === 'ja' ? {} : { [language]: { translation: own(messages) } }) },
@@ -98,7 +105,7 @@ export class Translator {
     for (const [lng, bundle] of Object.entries(overrides)) {
       if (bundle) instance.addResourceBundle(lng, 'translation', bundle, true, true);
     }
-    const translator = new Translator(language, instance);
+    const translator = new Translator(language, instance, overridden ? overrides : {});
     if (!overridden) shared.set(language, translator);
     return translator;
   }
@@ -129,9 +136,11 @@ export class Translator {
   }
 
   #add(language: Language, key: string, texts: object): void {
-    // A shallow merge: a new top-level bundle holding a copy of `texts` (i18next copies what it is given),
-    // so neither the shared resources nor the module's texts are ever written to.
-    this.#instance.addResourceBundle(language, 'translation', { [key]: texts }, false);
+    // A shallow merge: a new top-level bundle, so the shared resources are never written to. The host's
+    // words for this module win over its own; they are merged into a copy, never into the module's texts.
+    const override = (this.#overrides[language] as Record<string, object | undefined> | undefined)?.[key];
+    this.#instance.addResourceBundle(language, 'translation', { [key]: override ? structuredClone(texts) : texts }, false);
+    if (override) this.#instance.addResourceBundle(language, 'translation', { [key]: override }, true, true);
   }
 
   /** The text of `key`, with `{{placeholders}}` filled in from `values`. */
@@ -139,6 +148,16 @@ export class Translator {
 
   /** Whether `key` has text in this language (or the Japanese fallback). */
   has(key: string): boolean {
-    return this.#instance.exists(key);
+    return this.#instance.exists(key, { returnObjects: false });
   }
+}
+
+/** A copy of a tree of texts without its empty texts. */
+function withoutEmptyTexts(tree: object): object {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    if (value && typeof value === 'object') copy[key] = withoutEmptyTexts(value);
+    else if (value !== '' && value !== undefined) copy[key] = value;
+  }
+  return copy;
 }
