@@ -364,7 +364,9 @@ export class CecCertificateRenewalForm extends LitElement {
     this.failure = undefined;
     this.requestUpdate();
     await this.updateComplete;
-    if (!this.#result.ok || this.#serverIssues.size > 0) {
+    // The server's verdicts stay shown until their field is edited, but do not lock the user in: one on a
+    // field this form does not show could never be edited away, and the server judges the next attempt anew.
+    if (!this.#result.ok) {
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       return;
     }
