@@ -3,13 +3,13 @@
  * embedded SQLite in the data directory by default (`npm start`), PostgreSQL when a
  * `postgres://…` URL is given (`DATABASE_URL`), for more than one server process on one database.
  */
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Generated, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Generated, type Transaction } from 'kysely';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { mailEncryptionKey } from './mail-secrets.js';
 import { runMigrations } from './migrations.js';
+import { SqliteWorkerDialect } from './sqlite-worker-dialect.js';
 
 /** The tables, as the migrations leave them. Instants are ISO-8601 UTC text in both engines. */
 export interface Tables {
@@ -102,40 +102,8 @@ function openSqlite(dataDir: string): Kysely<Tables> {
   // Created 0600 before SQLite opens it: its -wal and -shm files take the same mode.
   closeSync(openSync(file, 'a', 0o600));
   chmodSync(file, 0o600);
-  const connection = new BetterSqlite3(file);
-  // WAL lets a reader (the admin console) work while an application is being written.
-  connection.pragma('journal_mode = WAL');
-  // FULL: a committed application survives a power cut, not only a crash of the process.
-  connection.pragma('synchronous = FULL');
-  // Deleted rows (drafts, purged applications) are overwritten, not left readable in free pages.
-  connection.pragma('secure_delete = ON');
-  connection.pragma('foreign_keys = ON');
-  // Another process (the purge command) holding the write lock briefly must not fail a request.
-  connection.pragma('busy_timeout = 5000');
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-}
-
-/** Distinct statements kept prepared; the server's queries are a few dozen. */
-const STATEMENT_CACHE_SIZE = 200;
-
-/**
- * The connection as Kysely's SQLite dialect sees it, with each statement prepared once: Kysely asks
- * for `prepare(sql)` on every query, and preparing costs more than running a look-up by key.
- */
-function withStatementCache(connection: BetterSqlite3.Database) {
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => connection.close(),
-    prepare(text: string): BetterSqlite3.Statement {
-      let statement = statements.get(text);
-      if (!statement) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-        statement = connection.prepare(text);
-        statements.set(text, statement);
-      }
-      return statement;
-    },
-  };
+  // The connection and its pragmas (WAL, synchronous=FULL, secure_delete…) live in sqlite-worker.mjs.
+  return new Kysely<Tables>({ dialect: new SqliteWorkerDialect(file) });
 }
 
 function openPostgres(databaseUrl: string): Kysely<Tables> {

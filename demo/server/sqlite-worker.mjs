@@ -1,0 +1,51 @@
+/**
+ * The SQLite connection of the reference server, in a worker thread: every statement (and the fsync
+ * of each commit, which `synchronous=FULL` makes wait for the disk) runs here, so the event loop that
+ * answers HTTP never waits for the disk. Plain JavaScript: a worker does not go through tsx.
+ * Messages: `{ id, sql, parameters }` → `{ id, rows }` | `{ id, numAffectedRows, insertId }` | `{ id, error }`.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const connection = new BetterSqlite3(workerData.file);
+// WAL lets a reader (the admin console) work while an application is being written.
+connection.pragma('journal_mode = WAL');
+// FULL: a committed application survives a power cut, not only a crash of the process.
+connection.pragma('synchronous = FULL');
+// Deleted rows (drafts, purged applications) are overwritten, not left readable in free pages.
+connection.pragma('secure_delete = ON');
+connection.pragma('foreign_keys = ON');
+// Another process (the purge command) holding the write lock briefly must not fail a request.
+connection.pragma('busy_timeout = 5000');
+
+/** Each distinct statement prepared once; the server's queries are a few dozen. */
+const statements = new Map();
+function prepared(sql) {
+  let statement = statements.get(sql);
+  if (!statement) {
+    if (statements.size >= 200) statements.clear();
+    statement = connection.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+
+parentPort.on('message', ({ id, sql, parameters, close }) => {
+  if (close) {
+    connection.close();
+    parentPort.postMessage({ id, closed: true });
+    return;
+  }
+  try {
+    const statement = prepared(sql);
+    if (statement.reader) {
+      parentPort.postMessage({ id, rows: statement.all(parameters) });
+    } else {
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      parentPort.postMessage({ id, numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) });
+    }
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: error.message, code: error.code, name: error.name } });
+  }
+});
+parentPort.postMessage({ ready: true });
