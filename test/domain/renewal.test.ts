@@ -255,14 +255,13 @@ describe('parseExpiringList (Excel paste and CSV)', () => {
     );
   });
 
-  it('validates a 500-row paste in well under a second', () => {
+  // How long it takes is a bench figure (scripts/bench/renewal.mjs), not a timed test.
+  it('reads and validates a 500-row paste, every row accepted', () => {
     const text = Array.from({ length: 500 }, (_, index) => `gw${index}.example.jp\t${10000 + index}\t2027/5/${(index % 28) + 1}\t令和9年5月1日\tダウンロード\tra${index}@example.co.jp`).join('\n');
-    const started = performance.now();
     const parsed = parseExpiringList(text);
+    assert.equal(parsed.rows.length, 500);
     const result = validateRenewalRequest(draft(parsed.rows.map((each) => each.row)), RULES);
-    for (const each of parsed.rows) renewalRowCautions(each.row, TODAY);
-    const elapsed = performance.now() - started;
     assert.ok(result.ok);
-    assert.ok(elapsed < 1000, `${elapsed} ms`);
+    for (const each of parsed.rows) assert.ok(Array.isArray(renewalRowCautions(each.row, TODAY)));
   });
 });
