@@ -182,7 +182,9 @@ describe('documentProblem on encrypted PDFs made by qpdf (test/fixtures/pdf/make
     assert.equal(await documentProblem(owner.subarray(0, owner.length - 40)), 'documentIncomplete');
   });
 
-  it('answers within a second on a 10 MB file full of /Encrypt names and dictionaries', async () => {
+  // A guard against work that grows with the square of the file (minutes on 10 MB), not a speed figure:
+  // the bound is far above the ~0.1 s it takes, so a busy machine does not make it flake.
+  it('answers in linear time on a 10 MB file full of /Encrypt names and dictionaries', async () => {
     const hostile = new Uint8Array(DEFAULT_MAX_DOCUMENT_BYTES).fill(0x20);
     const unit = bytes('<< /Encrypt << /Filter (((((( >>');
     for (let offset = 16; offset + unit.length < hostile.length - 64; offset += 4096) hostile.set(unit, offset);
@@ -190,7 +192,7 @@ describe('documentProblem on encrypted PDFs made by qpdf (test/fixtures/pdf/make
     hostile.set(bytes(TRAILER), hostile.length - TRAILER.length);
     const started = performance.now();
     assert.equal(await documentProblem(hostile), 'documentEncrypted');
-    assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
+    assert.ok(performance.now() - started < 10_000, `${Math.round(performance.now() - started)} ms`);
   });
 
   it('refuses AES-256 rather than fail when Web Crypto is missing (a page not served over https)', async (test) => {
