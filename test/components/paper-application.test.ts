@@ -304,6 +304,10 @@ describe('cec-paper-application', () => {
     expect(heading(again)).to.equal('STEP 8 出力');
     expect(root(again).querySelector('.page')!.textContent).to.include('受付番号：P2706010001');
     expect(backend.received).to.have.length(1);
+    getByRole('button', '新しい申請書類を作成する', root(again)).click();
+    await waitUntil(() => heading(again) === 'STEP 1 サービス選択', 'a new application');
+    expect(deepActiveElement()).to.equal(root(again).querySelector('#step-heading'));
+    expect(getByLabel<HTMLInputElement>(WORDS.ja.contract, root(again)).checked).to.equal(false);
     const untouched = await fixture<CecPaperApplication>(html`<cec-paper-application no-resume lang="ja"></cec-paper-application>`);
     expect(heading(untouched)).to.equal('STEP 1 サービス選択');
   });

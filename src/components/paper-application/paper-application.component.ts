@@ -376,6 +376,16 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
     await this.flow.refuseAt(step.id, 'confirmation', () => this.forms[step.id]!.setServerIssues(own));
   }
 
+  /** After 出力: a new, empty application (the one printed is forgotten by this tab). */
+  private async startOver(): Promise<void> {
+    this.referenceNumber = undefined;
+    this.idempotencyKey = undefined;
+    for (const form of Object.values(this.forms)) form.reset();
+    this.value = emptyPaperDraft();
+    await this.flow.goTo('services');
+    this.keep();
+  }
+
   /** The validated application (values normalised), as stored and printed. */
   private application(): PaperApplication | undefined {
     const result = validateSection(paperApplicationSchema, applicationInput(this.value, this.locale));
@@ -536,7 +546,10 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
     const application = this.application();
     return html`<p>${t(p('output.intro'))}</p>
       ${this.referenceNumber ? html`<p class="reference-number" part="reference">${t(p('output.reference'), { number: this.referenceNumber })}</p>` : nothing}
-      <button type="button" class="primary print" @click=${() => window.print()}>${t(p('output.print'))}</button>
+      <div class="output-actions">
+        <button type="button" class="primary print" @click=${() => window.print()}>${t(p('output.print'))}</button>
+        <button type="button" class="start-over" @click=${() => this.startOver()}>${t(p('buttons.startOver'))}</button>
+      </div>
       <div class="print-pages" part="pages" lang="ja">
         ${application
           ? renderPrintPages({ application, checklist: this.checklist, referenceNumber: this.referenceNumber, today: this.today })

@@ -20,6 +20,7 @@ export const paperApplicationEn: PaperApplicationMessages = {
     create: 'Create the application forms',
     creating: 'Creating…',
     createWithoutReference: 'Create without a reference number',
+    startOver: 'Make another application',
     addUserId: 'Add a user ID applicant',
     addCertificate: 'Add a certificate applicant',
     remove: 'Remove {{name}}',

@@ -21,6 +21,7 @@ export const paperApplicationJa = {
     create: '申請書類を作成する',
     creating: '作成しています…',
     createWithoutReference: '受付番号なしで作成する',
+    startOver: '新しい申請書類を作成する',
     addUserId: 'ユーザID申請者を追加',
     addCertificate: '電子証明書申請者を追加',
     remove: '{{name}}を削除',

@@ -25,6 +25,11 @@ export const paperApplicationStyles = css`
   .plain {
     padding-left: 1.2em;
   }
+  .output-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+  }
   .add,
   .remove,
   .change,
