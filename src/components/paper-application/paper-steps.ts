@@ -47,7 +47,7 @@ export function personLabel(t: Translate, field: keyof PersonDraft): string {
   return field === 'residentAddress' ? t(p('certificates.residentAddress')) : t(`adminUser.${field}`);
 }
 
-/** The label of a company field (STEP 2's words). */
+/** The label of a company field (STEP 2's words): `companyLabel(t, 'name') // '企業名'`. */
 export const companyLabel = (t: Translate, field: string) => t(`company.${field}`);
 
 /** The title of the n-th applicant (1-based) of a kind, by name once typed. */
@@ -58,6 +58,12 @@ export function applicantTitle(t: Translate, kind: ApplicantKind, index: number,
 
 // ── サービス選択 ────────────────────────────────────────────────────────────
 
+/**
+ * サービス選択: the four services with the seed's description of each, and why a choice is refused.
+ *
+ * @example
+ * renderServices(this.view(step))
+ */
 export function renderServices(view: PaperStepView): TemplateResult {
   const { t } = view;
   const message = view.messageOf('services', t(p('services.legend')));
@@ -84,6 +90,12 @@ export function renderServices(view: PaperStepView): TemplateResult {
 
 // ── 法人情報 (様式1) ─────────────────────────────────────────────────────────
 
+/**
+ * 法人情報 (様式1): the STEP 2 法人 fields.
+ *
+ * @example
+ * renderCompany(this.view(step))
+ */
 export function renderCompany(view: PaperStepView): TemplateResult {
   const { t, draft, context } = view;
   const hints: Record<string, string> = {
@@ -136,6 +148,12 @@ function personFields(view: PaperStepView, prefix: string, person: PersonDraft, 
   );
 }
 
+/**
+ * 担当者 (様式4): the 連絡担当者, and the 請求担当者 unless 「連絡担当者と同じ」 is ticked.
+ *
+ * @example
+ * renderContacts(this.view(step))
+ */
 export function renderContacts(view: PaperStepView): TemplateResult {
   const { t, draft } = view;
   return html`${formAbout(t, 'form4')}
@@ -162,6 +180,13 @@ export function renderContacts(view: PaperStepView): TemplateResult {
 
 // ── ユーザID申請者 (様式6), 電子証明書申請者 (様式5/様式3) ──────────────────────
 
+/**
+ * ユーザID申請者 (様式6) or 電子証明書申請者 (様式5/様式3, with the eToken count): one fieldset per applicant,
+ * 追加 and 削除 buttons.
+ *
+ * @example
+ * renderApplicants(this.view(step), 'certificate')
+ */
 export function renderApplicants(view: PaperStepView, kind: ApplicantKind): TemplateResult {
   const { t, draft } = view;
   const list = kind === 'userId' ? draft.userIdApplicants : draft.certificateApplicants;
@@ -214,6 +239,13 @@ export function certificateLabel(t: Translate, applicants: ReadonlyArray<{ name:
   return t(p('checklist.issueDateOf'), { document: name, name: person?.name.trim() || applicantTitle(t, 'certificate', certificate.applicant) });
 }
 
+/**
+ * 書類チェックリスト: the documents to send and how many, the posting day and the reference date, and each
+ * ★ certificate's issue date with its 3-month verdict.
+ *
+ * @example
+ * renderChecklist(this.view(step))
+ */
 export function renderChecklist(view: PaperStepView): TemplateResult {
   const { t, draft, checklist } = view;
   const date = (day: IsoDate) => formatCalendarDate(day, view.language);
@@ -303,6 +335,12 @@ export interface SummaryRow {
   value: string;
 }
 
+/**
+ * 確認: every step in play as a section of label and value, each with its 変更 button.
+ *
+ * @example
+ * renderConfirmation(this.view(step), (section) => this.summaryRows(section))
+ */
 export function renderConfirmation(view: PaperStepView, rowsOf: (step: PaperStep) => SummaryRow[]): TemplateResult {
   const { t } = view;
   return html`<p>${t(p('confirmation.intro'))}</p>
