@@ -134,6 +134,38 @@ describe('cec-signer-certificate-form', () => {
     expect(mock.backend.users()[1]).to.include({ signing: 'awaitingActivation', certificateId: 'C0000001' });
   });
 
+  it('② retried after a lost answer links once', async () => {
+    await openForm();
+    getByLabel('②発行済の電子証明書を利用者IDに紐づけて署名用IDにする').click();
+    chooseUser('L0000002');
+    await waitUntil(() => queryAllByRole('button', '紐付ける').length === 1, 'link button');
+    getByLabel('工事部 部長（KOJIBU BUCHO） 証明書番号 C0000002').click();
+    mock.backend.failNext({ answerLost: true });
+    getByRole('button', '紐付ける').click();
+    await waitUntil(() => queryAllByRole('alert').some((alert) => visibleText(alert).includes('通信できませんでした')), 'lost answer');
+    getByRole('button', '再試行').click();
+    await headingShown('電子証明書を紐付けました');
+    expect(mock.backend.received).to.have.length(1);
+    expect(mock.backend.certificates().find((each) => each.certificateId === 'C0000002')!.userIds).to.deep.equal(['L0000002']);
+  });
+
+  it('② says why when the user got a certificate meanwhile (another tab)', async () => {
+    await openForm();
+    getByLabel('②発行済の電子証明書を利用者IDに紐づけて署名用IDにする').click();
+    chooseUser('L0000002');
+    await waitUntil(() => queryAllByRole('button', '紐付ける').length === 1, 'link button');
+    getByLabel('工事部 部長（KOJIBU BUCHO） 証明書番号 C0000002').click();
+    const otherTab = await fetch('/api/partner/certificates/C0000001/links', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${mock.backend.sessionFor()}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: 'L0000002' }),
+    });
+    expect(otherTab.status).to.equal(200);
+    getByRole('button', '紐付ける').click();
+    await waitUntil(() => queryAllByRole('alert').some((alert) => visibleText(alert).includes('この利用者にはすでに電子証明書が紐付いています。')), 'refusal');
+    expect(mock.backend.certificates().find((each) => each.certificateId === 'C0000002')!.userIds).to.deep.equal([]);
+  });
+
   it('can be done with the keyboard alone (①)', async () => {
     await openForm();
     await tabTo(() => getByLabel('署名用IDにする利用者'), 'the user');
