@@ -6,4 +6,5 @@
  * import { MockBackend, MOCK_TOKENS, validApplication, minimalPdf } from './mocks/index.js';
  */
 export * from './handlers.js';
+export * from './admin-handlers.js';
 export * from './fixtures.js';
