@@ -1,3 +1,4 @@
+import '../date-field/date-field.js';
 import { defineElement } from '../shared/define.js';
 import { CecPaperApplication } from './paper-application.component.js';
 import type { PaperErrorEvent, PaperReadyEvent, PaperStoredEvent } from './paper-application-events.js';

@@ -8,7 +8,6 @@ import type { IsoDate } from '../../domain/dates.js';
 import { PAPER_SERVICES, type PaperService } from '../../domain/paper-documents.js';
 import type { ChecklistCertificate, PaperChecklist } from '../../domain/paper-application.js';
 import type { Translate } from '../../i18n/i18n.js';
-import '../date-field/date-field.js';
 import { formatCalendarDate } from '../date-field/calendar-format.js';
 import { errorLine, fieldId, marker, textField, type FieldContext } from '../shared/fields.js';
 import { COMPANY_FIELDS, PERSON_FIELDS, type PaperDraft, type PaperStep, type PersonDraft } from './paper-draft.js';
