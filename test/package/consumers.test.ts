@@ -153,6 +153,13 @@ if (wanted('typescript')) {
 }
 
 if (wanted('typescript')) {
+  test('importing only …/apply-wizard types its tag and its events, and no other element\'s', () => {
+    const dir = consumer('typescript');
+    const project = join(dir, 'only-wizard');
+    run('node', [join(dir, 'node_modules/typescript/bin/tsc'), '--init'], project);
+    run('node', [join(dir, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit'], project);
+  });
+
   test('the README\'s mocks set-up: `npx msw init public` puts the worker where startMockBackend looks for it', () => {
     const dir = consumer('typescript');
     run('npx', ['msw', 'init', 'public', '--no-save'], dir);
