@@ -160,6 +160,19 @@ if (wanted('typescript')) {
     run('node', [join(dir, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit'], project);
   });
 
+  test('editor data in the installed package describe every tag (VS Code custom data, JetBrains web-types)', () => {
+    const installed = join(consumer('typescript'), 'node_modules/@cectrust/light-apply');
+    const read = (file: string) => JSON.parse(readFileSync(join(installed, file), 'utf8'));
+    const manifest = read('custom-elements.json') as { modules: Array<{ declarations?: Array<{ tagName?: string }> }> };
+    const tags = manifest.modules.flatMap((module) => module.declarations ?? []).flatMap((declaration) => declaration.tagName ?? []).sort();
+    const vscode = read('dist/vscode.html-custom-data.json') as { tags: Array<{ name: string; attributes: Array<{ name: string }> }> };
+    const webTypes = read('dist/web-types.json') as { contributions: { html: { elements: Array<{ name: string }> } } };
+    assert.deepEqual(vscode.tags.map((tag) => tag.name).sort(), tags);
+    assert.deepEqual(webTypes.contributions.html.elements.map((element) => element.name).sort(), tags);
+    const wizard = vscode.tags.find((tag) => tag.name === 'cec-apply-wizard')!;
+    assert.ok(wizard.attributes.some((attribute) => attribute.name === 'endpoint'));
+  });
+
   test('the README\'s mocks set-up: `npx msw init public` puts the worker where startMockBackend looks for it', () => {
     const dir = consumer('typescript');
     run('npx', ['msw', 'init', 'public', '--no-save'], dir);
