@@ -25,6 +25,25 @@ interface WorkerAnswer {
   error?: { message: string; code?: string; name?: string };
 }
 
+/** Parameters bigger than this are moved to the worker rather than copied (a document's bytes). */
+const TRANSFER_BYTES = 64 * 1024;
+
+/**
+ * The buffers of large byte parameters that own their memory alone: moved to the worker, they are
+ * not copied (the caller must not read them afterwards; the server inserts a document once).
+ */
+function largeBuffers(parameters: readonly unknown[]): ArrayBuffer[] {
+  return parameters.flatMap((value) =>
+    value instanceof Uint8Array &&
+    value.byteLength > TRANSFER_BYTES &&
+    value.buffer instanceof ArrayBuffer &&
+    value.byteOffset === 0 &&
+    value.buffer.byteLength === value.byteLength
+      ? [value.buffer]
+      : [],
+  );
+}
+
 class WorkerConnection implements DatabaseConnection {
   readonly #worker: Worker;
   readonly #waiting = new Map<number, { resolve: (answer: WorkerAnswer) => void }>();
@@ -38,16 +57,16 @@ class WorkerConnection implements DatabaseConnection {
     });
   }
 
-  send(message: Record<string, unknown>): Promise<WorkerAnswer> {
+  send(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<WorkerAnswer> {
     const id = this.#nextId++;
     return new Promise((resolve) => {
       this.#waiting.set(id, { resolve });
-      this.#worker.postMessage({ id, ...message });
+      this.#worker.postMessage({ id, ...message }, transfer);
     });
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const answer = await this.send({ sql: compiledQuery.sql, parameters: compiledQuery.parameters });
+    const answer = await this.send({ sql: compiledQuery.sql, parameters: compiledQuery.parameters }, largeBuffers(compiledQuery.parameters));
     if (answer.error) throw Object.assign(new Error(answer.error.message), { code: answer.error.code, name: answer.error.name ?? 'SqliteError' });
     if (answer.rows) return { rows: answer.rows as R[] };
     return { rows: [], numAffectedRows: answer.numAffectedRows, insertId: answer.insertId };
