@@ -229,7 +229,7 @@ export default {
     customElementVuejsPlugin({ ...quiet, fileName: 'vue-components.d.ts' }),
     customElementSveltePlugin({ ...quiet, fileName: 'svelte-elements.d.ts' }),
     customElementVsCodePlugin({ hideLogs: true, outdir: 'dist', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' }),
-    customElementJetBrainsPlugin({ hideLogs: true, outdir: 'dist', fileName: 'web-types.json', packageJson: true }),
+    customElementJetBrainsPlugin({ hideLogs: true, outdir: 'dist', fileName: 'web-types.json', packageJson: false }),
     frameworkEntries(),
   ],
 };

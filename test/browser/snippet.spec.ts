@@ -1,6 +1,8 @@
 /**
  * The README's plain-HTML snippet, run as written: the built one-file bundle served where the snippet
  * points, the page opened with an invitation link in headless Chromium, the wizard showing who invited.
+ * (The README's React, Vue, Svelte and mocks snippets are compiled as written, in projects the packed
+ * package is installed into, by test/package/consumers.test.ts.)
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
