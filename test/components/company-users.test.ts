@@ -4,10 +4,11 @@
  * Japanese and English.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/company-users/company-users.js';
 import type { CecCompanyUsers } from '../../src/components/company-users/company-users.component.js';
 import { getByRole, queryAllByRole, visibleText, waitUntil } from '../helpers.js';
-import { usePartnerMock } from './partner-admin-helpers.js';
+import { tabTo, usePartnerMock } from './partner-admin-helpers.js';
 
 const mock = usePartnerMock();
 
@@ -66,6 +67,18 @@ describe('cec-company-users', () => {
     expect(visibleText(element)).to.contain('サーバーで問題が発生しました。');
     getByRole('button', '再試行').click();
     await waitUntil(() => rows(element).length === 2, 'rows after retry');
+  });
+
+  it('reloads from the keyboard, and 再試行 is reachable there too', async () => {
+    const element = await openUsers();
+    await waitUntil(() => rows(element).length === 2, 'rows');
+    mock.backend.failNext({ network: true });
+    await tabTo(() => getByRole('button', '最新の情報に更新'), 'the reload button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => queryAllByRole('alert').length === 1, 'failure after the keyboard reload');
+    await tabTo(() => getByRole('button', '再試行'), 'retry', 10);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => queryAllByRole('alert').length === 0 && rows(element).length === 2, 'reloaded');
   });
 
   for (const language of ['ja', 'en'] as const) {
