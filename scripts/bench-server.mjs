@@ -40,7 +40,7 @@ const ask = (message, replyType) =>
 
 const { url } = await ask(undefined, 'ready');
 const rss = async () => (await ask({ type: 'rss' }, 'rss')).rss;
-const { tokens } = await ask({ type: 'invite', count: 1 + 2 * POSTS_PER_SECOND * SECONDS + 20 }, 'invited');
+const { tokens } = await ask({ type: 'invite', count: 1 + 4 * POSTS_PER_SECOND * SECONDS + 40 }, 'invited');
 const getToken = tokens.pop();
 
 /** A valid PDF padded to `size` bytes with a comment line after its header. */

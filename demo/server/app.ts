@@ -67,7 +67,7 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** Failure rate limits; `'off'` for a benchmark, which is one client hammering on purpose. */
   rateLimits?: Partial<RateLimits> | 'off';
-  /** Caps on concurrent uploads (default 16) and on the bytes they declare between them (default 128 MiB). */
+  /** Caps on concurrent uploads (default 32) and on the bytes they declare between them (default 128 MiB). */
   uploadLimits?: { maxConcurrent?: number; maxBytesInFlight?: number };
   /** The retention policy (retention.ts); default 90 days for applications. */
   retention?: Partial<RetentionPolicy>;
@@ -169,7 +169,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     allowedHosts: [...(options.allowedHosts ?? []), ...hostNamesOf([...options.allowedOrigins, options.publicBaseUrl])],
     rateLimits: options.rateLimits === 'off' ? 'off' : { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     uploadGate: new UploadGate({
-      maxConcurrent: options.uploadLimits?.maxConcurrent ?? 16,
+      maxConcurrent: options.uploadLimits?.maxConcurrent ?? 32,
       maxBytesInFlight: options.uploadLimits?.maxBytesInFlight ?? 128 * 1024 * 1024,
     }),
     ...(options.staticDir !== undefined ? { staticDir: options.staticDir } : {}),
