@@ -312,6 +312,22 @@ describe('cec-paper-application', () => {
     expect(heading(untouched)).to.equal('STEP 1 サービス選択');
   });
 
+  it("shows the backend's verdict on its field, on the step it belongs to, and returns to 確認 from there", async function () {
+    this.timeout(40_000);
+    const element = await open();
+    await walkToChecklist(element);
+    await next(element);
+    await element.showServerIssues([{ path: ['certificateApplicants', '1', 'email'], code: 'email' }]);
+    await element.updateComplete;
+    expect(heading(element)).to.equal('STEP 5 電子証明書申請者');
+    const email = getByLabel('メールアドレス', getByRole('group', '電子証明書申請者 2', root(element)));
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(root(element).querySelector('.error-summary')!.textContent).to.include('電子証明書申請者 2 メールアドレスの形式が正しくありません');
+    await typeInto(email, 'x');
+    await next(element, '確認に戻る');
+    expect(heading(element)).to.equal('STEP 7 確認');
+  });
+
   it('walks by keyboard: Space ticks a service, Enter presses 次へ, focus lands on the step heading', async () => {
     const element = await open();
     getByLabel(WORDS.ja.contract, root(element)).focus();

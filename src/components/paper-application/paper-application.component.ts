@@ -413,7 +413,7 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
 
   private nextLabel(stepId: string): string {
     if (stepId === 'confirmation') return this.t(p(this.submitting ? 'buttons.creating' : 'buttons.create'));
-    if (this.flow.returnTo) return this.t('buttons.returnToConfirmation');
+    if (this.flow.returnTo) return this.t(p('buttons.returnToConfirmation'));
     return this.t('buttons.next');
   }
 

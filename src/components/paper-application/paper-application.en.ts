@@ -21,6 +21,7 @@ export const paperApplicationEn: PaperApplicationMessages = {
     creating: 'Creating…',
     createWithoutReference: 'Create without a reference number',
     startOver: 'Make another application',
+    returnToConfirmation: 'Back to the check',
     addUserId: 'Add a user ID applicant',
     addCertificate: 'Add a certificate applicant',
     remove: 'Remove {{name}}',

@@ -22,6 +22,7 @@ export const paperApplicationJa = {
     creating: '作成しています…',
     createWithoutReference: '受付番号なしで作成する',
     startOver: '新しい申請書類を作成する',
+    returnToConfirmation: '確認に戻る',
     addUserId: 'ユーザID申請者を追加',
     addCertificate: '電子証明書申請者を追加',
     remove: '{{name}}を削除',
