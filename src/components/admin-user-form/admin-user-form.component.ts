@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import { adminUserSchema, FIELD_NORMALISERS, validateSection } from '../../domain/index.js';
 import type { AdminUserDraft } from '../shared/draft.js';
-import { textField } from '../shared/fields.js';
 import { FormStepElement } from '../shared/form-step.js';
 
 const FIELDS = ['name', 'nameKana', 'department', 'title', 'address', 'phone', 'email'] as const;
@@ -43,36 +42,17 @@ export class CecAdminUserForm extends FormStepElement<AdminUserDraft> {
 
   override render() {
     const { t } = this.localize;
-    const context = this.fieldContext();
-    const v = this.value;
     return html`
       ${this.renderErrorSummary()}
       <h3>${t('adminUser.heading')}</h3>
       <p>${t('adminUser.intro')}</p>
-      ${textField(context, { name: 'name', label: t('adminUser.name'), value: v.name, required: true, autocomplete: 'name' })}
-      ${textField(context, { name: 'nameKana', label: t('adminUser.nameKana'), value: v.nameKana, required: true, hint: t('adminUser.nameKanaHint') })}
-      ${textField(context, { name: 'department', label: t('adminUser.department'), value: v.department, required: false })}
-      ${textField(context, { name: 'title', label: t('adminUser.title'), value: v.title, required: false, autocomplete: 'organization-title' })}
-      ${textField(context, { name: 'address', label: t('adminUser.address'), value: v.address, required: true, autocomplete: 'street-address' })}
-      ${textField(context, {
-        name: 'phone',
-        label: t('adminUser.phone'),
-        value: v.phone,
-        required: true,
-        type: 'tel',
-        inputmode: 'tel',
-        autocomplete: 'tel',
-        hint: t('adminUser.phoneHint'),
-      })}
-      ${textField(context, {
-        name: 'email',
-        label: t('adminUser.email'),
-        value: v.email,
-        required: true,
-        type: 'email',
-        autocomplete: 'email',
-        hint: t('adminUser.emailHint'),
-      })}
+      ${this.textField('name', { autocomplete: 'name' })}
+      ${this.textField('nameKana', { hint: t('adminUser.nameKanaHint') })}
+      ${this.textField('department', { required: false })}
+      ${this.textField('title', { required: false, autocomplete: 'organization-title' })}
+      ${this.textField('address', { autocomplete: 'street-address' })}
+      ${this.textField('phone', { type: 'tel', inputmode: 'tel', autocomplete: 'tel', hint: t('adminUser.phoneHint') })}
+      ${this.textField('email', { type: 'email', autocomplete: 'email', hint: t('adminUser.emailHint') })}
     `;
   }
 }

@@ -10,7 +10,7 @@ import {
   type SectionResult,
 } from '../../domain/index.js';
 import type { CertificateDraft } from '../shared/draft.js';
-import { fieldId, textField } from '../shared/fields.js';
+import { fieldId } from '../shared/fields.js';
 import { FormStepElement } from '../shared/form-step.js';
 import { baseStyles } from '../shared/styles.js';
 
@@ -115,9 +115,7 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
 
   override render() {
     const { t } = this.localize;
-    const context = this.fieldContext();
-    const v = this.value;
-    const alphabet = { required: true, inputmode: 'latin', autocomplete: 'off' } as const;
+    const alphabet = { inputmode: 'latin', autocomplete: 'off' } as const;
     return html`
       ${this.renderErrorSummary()}
       <h3>${t('certificate.heading')}</h3>
@@ -133,34 +131,19 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
       </details>
       <p>${t('certificate.alphabetChoice')}</p>
       ${this.renderCompanyNameJa()}
-      ${textField(context, {
+      ${this.textField('companyNameAlpha', {
         ...alphabet,
-        name: 'companyNameAlpha',
-        label: t('certificate.companyNameAlpha'),
-        value: v.companyNameAlpha,
         hint: html`${t('certificate.companyNameAlphaHint', { maximum: MAX_COMPANY_NAME_ALPHA })} ${t('certificate.alphabetRule')}`,
       })}
-      ${textField(context, {
-        name: 'departmentJa',
-        label: t('certificate.departmentJa'),
-        value: v.departmentJa,
-        required: true,
-        hint: t('certificate.departmentJaHint'),
-      })}
-      ${textField(context, {
+      ${this.textField('departmentJa', { hint: t('certificate.departmentJaHint') })}
+      ${this.textField('departmentAlpha', {
         ...alphabet,
-        name: 'departmentAlpha',
-        label: t('certificate.departmentAlpha'),
-        value: v.departmentAlpha,
         hint: html`${t('certificate.departmentAlphaQualifier')} ${t('certificate.departmentAlphaHint')} ${t('certificate.alphabetRule')}`,
       })}
-      ${textField(context, { name: 'titleJa', label: t('certificate.titleJa'), value: v.titleJa, required: true, hint: t('certificate.titleJaHint') })}
+      ${this.textField('titleJa', { hint: t('certificate.titleJaHint') })}
       <div class="with-counter">
-        ${textField(context, {
+        ${this.textField('titleAlpha', {
           ...alphabet,
-          name: 'titleAlpha',
-          label: t('certificate.titleAlpha'),
-          value: v.titleAlpha,
           hint: html`${t('certificate.titleAlphaQualifier')} ${t('certificate.titleAlphaHint', { maximum: MAX_DEPARTMENT_TITLE_ALPHA })}
           ${t('certificate.alphabetRule')}`,
         })}

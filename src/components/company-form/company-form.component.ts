@@ -14,7 +14,7 @@ import {
   type FieldIssue,
 } from '../../domain/index.js';
 import type { CompanyDraft } from '../shared/draft.js';
-import { errorLine, fieldId, issueMessage, marker, textField } from '../shared/fields.js';
+import { errorLine, fieldId, issueMessage, marker } from '../shared/fields.js';
 import { FormStepElement } from '../shared/form-step.js';
 import { formatBytes } from '../shared/format.js';
 import { baseStyles } from '../shared/styles.js';
@@ -167,19 +167,13 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
 
   override render() {
     const { t } = this.localize;
-    const context = this.fieldContext();
-    const v = this.value;
     return html`
       ${this.renderErrorSummary()}
       <h3>${t('company.heading')}</h3>
       <p>${this.kindText('intro')}</p>
       ${this.renderKinds()}
       ${this.asksCorporateNumber
-        ? textField(context, {
-            name: 'corporateNumber',
-            label: t('company.corporateNumber'),
-            value: v.corporateNumber,
-            required: true,
+        ? this.textField('corporateNumber', {
             inputmode: 'numeric',
             hint: html`${t('company.corporateNumberHint')}
               <a href=${CORPORATE_NUMBER_SITE} target="_blank" rel="noopener noreferrer"
@@ -187,10 +181,10 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
               >`,
           })
         : nothing}
-      ${textField(context, { name: 'name', label: t('company.name'), value: v.name, required: true, hint: this.kindText('nameHint'), autocomplete: 'organization' })}
-      ${textField(context, { name: 'nameKana', label: t('company.nameKana'), value: v.nameKana, required: true, hint: t('company.nameKanaHint') })}
-      ${textField(context, { name: 'address', label: t('company.address'), value: v.address, required: true, hint: this.kindText('addressHint'), autocomplete: 'street-address' })}
-      ${textField(context, { name: 'representative', label: t('company.representative'), value: v.representative, required: true })}
+      ${this.textField('name', { hint: this.kindText('nameHint'), autocomplete: 'organization' })}
+      ${this.textField('nameKana', { hint: t('company.nameKanaHint') })}
+      ${this.textField('address', { hint: this.kindText('addressHint'), autocomplete: 'street-address' })}
+      ${this.textField('representative')}
       ${this.renderDocument()}
     `;
   }

@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FieldIssue, SectionResult } from '../../domain/index.js';
 import { ChangeEvent } from './events.js';
-import { errorSummary, fieldId, issuesMessage, type FieldContext } from './fields.js';
+import { errorSummary, fieldId, issuesMessage, textField, type FieldContext, type TextFieldSpec } from './fields.js';
 import { FormState, type FieldOptions } from './form-state.js';
 import { LocalizeController } from './localize.js';
 import type { WizardStep } from './step.js';
@@ -110,6 +110,24 @@ export abstract class FormStepElement<T extends object> extends LitElement imple
   }
 
   /** The converted value (full-width digits, kana, ㈱…) replaces what was typed once the field is left. */
+  /**
+   * A text field of this step, named by `name`: its label is `labelOf(name)`, its value this step's, and
+   * it is required unless `spec` says otherwise.
+   *
+   * @example
+   * this.textField('phone', { type: 'tel', hint: t('adminUser.phoneHint') })
+   */
+  protected textField(name: string, spec: Partial<TextFieldSpec> = {}): TemplateResult {
+    const value = (this.value as Record<string, unknown>)[name];
+    return textField(this.fieldContext(), {
+      name,
+      label: this.labelOf(name),
+      value: typeof value === 'string' ? value : undefined,
+      required: true,
+      ...spec,
+    });
+  }
+
   private showNormalised(field: string): void {
     const normalise = this.normalisers[field];
     const typed = (this.value as Record<string, unknown>)[field];
