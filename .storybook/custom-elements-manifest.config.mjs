@@ -209,6 +209,13 @@ declare global {
       const svelteElements = `${FRAMEWORKS}/svelte-elements.d.ts`;
       writeFileSync(svelteElements, readFileSync(svelteElements, 'utf8').replace('JSX.Element', 'unknown').replace('JSX.CSSProperties', 'string'));
       for (const generated of ['jsx.d.ts', 'vue-components.d.ts', 'svelte-elements.d.ts']) onceImported(`${FRAMEWORKS}/${generated}`);
+      // Vue hands `@cec-submitted` to the prop `onCecSubmitted`; the generator names it `oncec-submitted`.
+      const vueComponents = `${FRAMEWORKS}/vue-components.d.ts`;
+      const camel = (name) => name.replace(/(^|-)([a-z0-9])/g, (_match, _dash, letter) => letter.toUpperCase());
+      writeFileSync(
+        vueComponents,
+        readFileSync(vueComponents, 'utf8').replace(/^(\s*)"on(cec-[\w-]+)"\?: (.*)$/gm, (line, indent, event, type) => `${line}\n${indent}on${camel(event)}?: ${type}`),
+      );
       for (const [file, text] of Object.entries(adapters)) {
         writeFileSync(`${FRAMEWORKS}/${file}`, text);
         writeFileSync(`${FRAMEWORKS}/${file.replace(/\.d\.ts$/, '.js')}`, '// Types only: see the .d.ts beside this file.\nexport {};\n');
