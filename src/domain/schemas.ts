@@ -116,6 +116,9 @@ export const optionalText = z.optional(
   z.string().check(z.overwrite(trimmed), ...safeText, z.maxLength(MAX_TEXT_LENGTH, { error: 'tooLong' })),
 );
 
+/** A required free text, trimmed: one schema for every such field (schemas are immutable, so they can be shared). */
+const text = requiredText();
+
 /** Full-width katakana; a refused character is named (「(」 of 「(カ)」). */
 const katakana = requiredText(toFullWidthKatakana).check(characterCheck(NOT_KATAKANA, 'katakana'));
 
@@ -148,8 +151,8 @@ export const corporateNumberSchema = z.string(required).check(
 const companyFields = {
   name: requiredText(companyName),
   nameKana: katakana,
-  address: requiredText(trimmed),
-  representative: requiredText(trimmed),
+  address: text,
+  representative: text,
 };
 
 /**
@@ -170,11 +173,11 @@ export const companySchema = z.discriminatedUnion('kind', [
 
 /** STEP 3, the administrator (管理用ID利用者). */
 export const adminUserSchema = z.object({
-  name: requiredText(trimmed),
+  name: text,
   nameKana: katakana,
   department: optionalText,
   title: optionalText,
-  address: requiredText(trimmed),
+  address: text,
   phone: requiredText(phoneDigits).check(
     z.refine((value: string) => !PHONE_EXTENSION.test(value), { error: 'phoneExtension', abort: true }),
     z.regex(JAPANESE_PHONE, { error: 'phone' }),
@@ -191,9 +194,9 @@ export const certificateSchema = z
     companyNameAlpha: certificateAlphabet(MAX_COMPANY_NAME_ALPHA).check(
       z.refine((value) => !COMPANY_FORM_WORD.test(value), { error: 'companyFormWord' }),
     ),
-    departmentJa: requiredText(trimmed),
+    departmentJa: text,
     departmentAlpha: certificateAlphabet(MAX_DEPARTMENT_TITLE_ALPHA),
-    titleJa: requiredText(trimmed),
+    titleJa: text,
     titleAlpha: certificateAlphabet(MAX_DEPARTMENT_TITLE_ALPHA),
   })
   .check(
