@@ -32,7 +32,7 @@ export const invitationFormEn: InvitationFormMessages = {
     logoUrl: 'Logo image URL',
     logoUrlHint: 'Enter a URL that starts with https://.',
     primaryColor: 'Theme colour',
-    primaryColorHint: 'Enter # and hexadecimal digits, such as “#0055aa”, or choose from the colour swatch beside it.',
+    primaryColorHint: 'Enter # and hexadecimal digits, such as “#0055aa”, or choose from the colour swatch below.',
     pickColor: 'Choose the theme colour from a swatch',
   },
   allowedKinds: {

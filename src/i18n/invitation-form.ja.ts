@@ -31,7 +31,7 @@ export const invitationFormJa = {
     logoUrl: 'ロゴ画像のURL',
     logoUrlHint: 'https:// で始まるURLを入力してください。',
     primaryColor: 'テーマカラー',
-    primaryColorHint: '「#0055aa」のように # と16進数で入力するか、右の色見本から選んでください。',
+    primaryColorHint: '「#0055aa」のように # と16進数で入力するか、下の色見本から選んでください。',
     pickColor: 'テーマカラーを色見本から選ぶ',
   },
   allowedKinds: {
