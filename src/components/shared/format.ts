@@ -12,11 +12,13 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-const tokyoFormatters = new Map<string, Intl.DateTimeFormat>();
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
 /**
  * An instant as a date (and time, unless `withTime` is false) in Asia/Tokyo, written as a Japanese
  * (ja-JP) or British (en-GB) reader expects: expiry dates are Japan time whatever the reader's zone.
+ * No `Intl`: its first formatter costs more than the whole first render (issue 12), and Japan's
+ * clock is UTC+9 all year (no summer time), so the wall clock is plain arithmetic.
  *
  * @example
  * formatTokyoDateTime('2025-01-31T14:59:00.000Z', 'ja') // '2025年1月31日 23:59'
@@ -25,15 +27,9 @@ const tokyoFormatters = new Map<string, Intl.DateTimeFormat>();
 export function formatTokyoDateTime(instant: string | Date, language: Language, withTime = true): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) return String(instant);
-  const key = `${language}:${withTime}`;
-  let formatter = tokyoFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', {
-      dateStyle: 'long',
-      ...(withTime ? { timeStyle: 'short' as const } : {}),
-      timeZone: 'Asia/Tokyo',
-    });
-    tokyoFormatters.set(key, formatter);
-  }
-  return formatter.format(date);
+  const tokyo = new Date(date.getTime() + 9 * 3_600_000);
+  const [year, month, day, hour] = [tokyo.getUTCFullYear(), tokyo.getUTCMonth(), tokyo.getUTCDate(), tokyo.getUTCHours()];
+  const minutes = String(tokyo.getUTCMinutes()).padStart(2, '0');
+  if (language === 'en') return `${day} ${MONTHS[month]} ${year}${withTime ? ` at ${String(hour).padStart(2, '0')}:${minutes}` : ''}`;
+  return `${year}年${month + 1}月${day}日${withTime ? ` ${hour}:${minutes}` : ''}`;
 }
