@@ -10,7 +10,6 @@ export const en: Messages = {
     title: 'CECTRUST-Light application',
     progress: 'Application steps',
     stepOf: 'STEP {{number}}',
-    currentStep: '(current step)',
     completedStep: '(completed)',
     invitedBy:
       'At the request of {{inviter}}, you are invited to apply for the electronic contract service (CECTRUST-Light service).',
@@ -122,7 +121,6 @@ export const en: Messages = {
     documentFormat: 'Please upload a PDF file (up to {{maximum}}).',
     documentSelected: 'Selected file: {{name}} ({{size}})',
     documentNone: 'No file selected',
-    documentCleared: 'File selection cleared',
     documentChecking: 'Checking the file…',
     documentKindChanged:
       'You changed the type to “{{kind}}”, so the file you had chosen ({{name}}) was removed. Choose the PDF of the {{document}}.',

@@ -8,7 +8,6 @@ export const ja = {
     title: 'CECTRUST-Light 利用申請',
     progress: '申請の手順',
     stepOf: 'STEP {{number}}',
-    currentStep: '（現在のステップ）',
     completedStep: '（完了）',
     invitedBy: '{{inviter}}様からのご依頼により、電子契約サービス（CECTRUST-Light サービス）の利用申請をご案内しています。',
     expiresAt: '申請期限：{{date}}まで',
@@ -116,7 +115,6 @@ export const ja = {
     documentFormat: '※PDFデータをアップロードしてください（{{maximum}}まで）。',
     documentSelected: '選択中のファイル：{{name}}（{{size}}）',
     documentNone: 'ファイルが選択されていません',
-    documentCleared: 'ファイルの選択を解除しました',
     documentChecking: 'ファイルを確認しています…',
     documentKindChanged:
       '種類を「{{kind}}」に変更したため、選択していたファイル（{{name}}）の選択を解除しました。{{document}}のPDFファイルを選択してください。',
