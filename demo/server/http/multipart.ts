@@ -79,13 +79,18 @@ function displayFileName(name: string): string {
  * @example
  * const { applicationText, document } = await readApplicationUpload(c.req.raw, { maxApplicationBytes, maxDocumentBytes, screen });
  */
-export function readApplicationUpload(request: Request, options: ReadApplicationOptions): Promise<StreamedApplication> {
+export function readApplicationUpload(
+  request: Request,
+  options: ReadApplicationOptions,
+  /** The Node request itself when there is one: read directly, without a detour through a web stream. */
+  incoming?: Readable,
+): Promise<StreamedApplication> {
   const contentType = request.headers.get('Content-Type') ?? '';
   const refuse = () => {
     options.onDrained?.();
     return Promise.reject(validationFailed([{ path: ['Content-Type'], code: 'invalid' }]));
   };
-  if (!contentType.toLowerCase().startsWith('multipart/form-data') || !request.body) return refuse();
+  if (!contentType.toLowerCase().startsWith('multipart/form-data') || !(incoming ?? request.body)) return refuse();
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -199,7 +204,7 @@ export function readApplicationUpload(request: Request, options: ReadApplication
 
     // A refused request's body is still read to its end (up to twice the limit) and dropped: a client
     // still sending would otherwise see the connection reset instead of the answer.
-    const body = Readable.fromWeb(request.body as unknown as NodeReadableStream);
+    const body = incoming ?? Readable.fromWeb(request.body as unknown as NodeReadableStream);
     let total = 0;
     let discarding = false;
     body.on('data', (chunk: Buffer) => {

@@ -75,7 +75,8 @@ export function publicApi(dependencies: ApiDependencies): Hono {
         done();
       };
       // A client that goes away mid-upload ends the body neither with an end nor an error.
-      (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.once('close', markDrained);
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      incoming?.once('close', markDrained);
       try {
         const { applicationText, document } = await readApplicationUpload(c.req.raw, {
           maxApplicationBytes: MAX_APPLICATION_BYTES,
@@ -83,7 +84,7 @@ export function publicApi(dependencies: ApiDependencies): Hono {
           maxBodyBytes,
           screen: (text) => screenSubmission(database, { idempotencyKey, applicationText: text, now: clock() }),
           onDrained: markDrained,
-        });
+        }, incoming);
         const receipt = await submitApplication(database, { idempotencyKey, applicationText, document, maxDocumentBytes, now: clock() });
         return c.json(receipt, 201);
       } finally {
