@@ -10,11 +10,15 @@ export const INVITATION_VALID_DAYS = 35;
 
 const shortText = z.string().check(z.maxLength(200));
 
-/** Partial section values an ordering company already holds; they are validated like typed ones. */
+/**
+ * Partial section values an ordering company already holds; they are validated like typed ones. Objects
+ * of text (`catchall`) rather than `z.record`: the same check for JSON, and the wizard's bundle does without
+ * zod's record type (−0.5 kB gzip).
+ */
 export const prefillSchema = z.object({
-  company: z.optional(z.record(z.string(), z.string())),
-  adminUser: z.optional(z.record(z.string(), z.string())),
-  certificate: z.optional(z.record(z.string(), z.string())),
+  company: z.optional(z.catchall(z.object({}), z.string())),
+  adminUser: z.optional(z.catchall(z.object({}), z.string())),
+  certificate: z.optional(z.catchall(z.object({}), z.string())),
 });
 
 /** Branding from the ordering company. URLs must be https (checked again where they are used). */

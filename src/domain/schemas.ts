@@ -235,7 +235,8 @@ export const applicationSchema = z.object({
   adminUser: adminUserSchema,
   certificate: certificateSchema,
   locale: localeSchema,
-  extensions: z.optional(z.record(z.string(), z.unknown())),
+  // An object of anything (`catchall`, as the prefill in invitation.ts): no zod record type in the bundle.
+  extensions: z.optional(z.catchall(z.object({}), z.unknown())),
 });
 
 export type Terms = z.infer<typeof termsSchema>;
