@@ -297,3 +297,49 @@ describe('secrets and files at rest', () => {
     assert.equal(await pragma('journal_mode'), 'wal');
   });
 });
+
+describe('static files', () => {
+  let server: TestServer;
+  let staticDir: string;
+  const script = `export const words = ${JSON.stringify('利用申請 '.repeat(2000))};\n`;
+  before(async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    staticDir = mkdtempSync(join(tmpdir(), 'cec-static-'));
+    mkdirSync(join(staticDir, 'assets'));
+    writeFileSync(join(staticDir, 'assets', 'index-B2x9_kQz.js'), script);
+    writeFileSync(join(staticDir, 'index.html'), `<!doctype html><title>portal</title>${'<p>利用申請</p>'.repeat(200)}`);
+    server = await startTestServer({ staticDir });
+  });
+  after(async () => {
+    await server.dispose();
+    (await import('node:fs')).rmSync(staticDir, { recursive: true, force: true });
+  });
+
+  it('serves hashed assets brotli-compressed and cached for a year, immutable', async () => {
+    const { brotliDecompressSync } = await import('node:zlib');
+    const { request } = await import('node:http');
+    const { headers, body } = await new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+      const call = request(`${server.url}/assets/index-B2x9_kQz.js`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      });
+      call.on('error', reject);
+      call.end();
+    });
+    assert.equal(headers['content-encoding'], 'br');
+    assert.equal(headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.ok(body.length < Buffer.byteLength(script) / 5, `${body.length} bytes compressed`);
+    assert.equal(brotliDecompressSync(body).toString('utf8'), script);
+  });
+
+  it('serves pages gzip-compressed to a gzip-only client, revalidated every time, with the CSP', async () => {
+    const response = await fetch(`${server.url}/`, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('Content-Encoding'), 'gzip');
+    assert.equal(response.headers.get('Cache-Control'), 'no-cache');
+    assert.ok(response.headers.get('Content-Security-Policy'));
+    assert.match(await response.text(), /<title>portal<\/title>/);
+  });
+});
