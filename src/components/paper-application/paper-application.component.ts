@@ -143,7 +143,6 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
     new IncludeResourcesController(this, this.localize, paperApplicationResources);
     new IncludeResourcesController(this, this.localize, dateFieldResources);
     this.forms = Object.fromEntries(INPUT_STEPS.map((id) => [id, new FormState(this, () => this.stepResult(id))]));
-    this.flow.steps = PAPER_STEPS;
   }
 
   // ── lifecycle ──────────────────────────────────────────────────────────────
@@ -153,6 +152,8 @@ export class CecPaperApplication extends LitElement implements WizardStep<PaperD
     usePrintPageSize();
     if (this.started) return;
     this.started = true;
+    // Here, not in the constructor: the manifest analyzer would read it there as a field `steps` of the element.
+    this.flow.steps = PAPER_STEPS;
     // A host's own value wins; else what this tab kept (a reload, Back into the page).
     const kept = this.noResume || this.value !== this.initialValue ? undefined : keptPaperDraft(this.storageKey);
     if (kept) {
