@@ -39,12 +39,13 @@ function demoApiKey(dataDir: string, fromEnvironment: string | undefined): { api
 }
 
 /**
- * Starts the demo server and keeps it running until SIGINT/SIGTERM, then closes the database cleanly.
+ * Starts the demo server and keeps it running until SIGINT/SIGTERM (or `close()`), then closes the
+ * database cleanly.
  *
  * @example
  * await runDemoServer({ root: process.cwd(), staticDir: 'dist/demo' });
  */
-export async function runDemoServer(options: DemoServerOptions): Promise<void> {
+export async function runDemoServer(options: DemoServerOptions): Promise<{ url: string; close(): Promise<void> }> {
   const env = options.env ?? process.env;
   const port = Number(env.PORT ?? 8787);
   const host = env.HOST ?? '127.0.0.1';
@@ -88,13 +89,16 @@ ${hasStaticPages ? '' : `  ! ${options.staticDir} does not exist: only the API i
 `);
 
   let stopping = false;
-  const stop = async () => {
+  const close = async () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     if (stopping) return;
     stopping = true;
     await server.close();
     console.log('Stopped; database closed.');
-    process.exit(0);
   };
+  const stop = () => void close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  return { url: server.url, close };
 }
