@@ -17,7 +17,7 @@ const skip = postgresBinDir() ? false : 'PostgreSQL server binaries not installe
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 describe('the server tests on PostgreSQL', { skip }, () => {
-  // Not this file, nor those that never open a database through the test helpers.
+  // Not this file, those that use no database engine of the helpers, nor the console's browser walk (run once, on SQLite).
   const engineFree = new Set(['postgres.test.ts', 'tokyo-time.test.ts', 'console.test.ts', 'demo-start.test.ts']);
   const files = readdirSync(here).filter((file) => file.endsWith('.test.ts') && !engineFree.has(file));
   for (const file of files) {
