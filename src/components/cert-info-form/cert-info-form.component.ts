@@ -86,12 +86,12 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
   }
 
   /** The Japanese name the certificate will carry: the wizard's STEP 2 value, else the property. */
-  private get shownCompanyNameJa(): string {
+  get #shownCompanyNameJa(): string {
     return (this.localize.wizard?.draft.company.name ?? this.companyNameJa).trim();
   }
 
   /** 部署名 + 役職名 (アルファベット) as the schema counts them: after converting full-width letters. */
-  private get departmentTitleLength(): number {
+  get #departmentTitleLength(): number {
     return toHalfWidthAlphabet(this.value.departmentAlpha ?? '').length + toHalfWidthAlphabet(this.value.titleAlpha ?? '').length;
   }
 
@@ -130,7 +130,7 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
         <p>${t('certificate.helpAnswer')}</p>
       </details>
       <p>${t('certificate.alphabetChoice')}</p>
-      ${this.renderCompanyNameJa()}
+      ${this.#renderCompanyNameJa()}
       ${this.textField('companyNameAlpha', {
         ...alphabet,
         hint: html`${t('certificate.companyNameAlphaHint', { maximum: MAX_COMPANY_NAME_ALPHA })} ${t('certificate.alphabetRule')}`,
@@ -147,15 +147,15 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
           hint: html`${t('certificate.titleAlphaQualifier')} ${t('certificate.titleAlphaHint', { maximum: MAX_DEPARTMENT_TITLE_ALPHA })}
           ${t('certificate.alphabetRule')}`,
         })}
-        ${this.renderCounter()}
+        ${this.#renderCounter()}
       </div>
     `;
   }
 
-  private renderCompanyNameJa() {
+  #renderCompanyNameJa() {
     const { t } = this.localize;
     const id = fieldId('companyNameJa');
-    const name = this.shownCompanyNameJa;
+    const name = this.#shownCompanyNameJa;
     return html`<div class="field" part="field field-companyNameJa">
       <label class="label" part="label" for=${id}>${t('certificate.companyNameJa')}</label>
       <p class="hint" part="hint" id="${id}-hint">${t('certificate.companyNameJaHint')}</p>
@@ -166,8 +166,8 @@ export class CecCertInfoForm extends FormStepElement<CertificateDraft> {
   }
 
   /** ≤ 60 characters together (application guide, STEP 4): counted as the person types. */
-  private renderCounter() {
-    const count = this.departmentTitleLength;
+  #renderCounter() {
+    const count = this.#departmentTitleLength;
     const over = count > MAX_DEPARTMENT_TITLE_ALPHA;
     return html`<p class="counter ${over ? 'over' : ''}" part="counter" aria-live="polite" aria-atomic="true">
       ${this.localize.t('certificate.lengthCount', { count, maximum: MAX_DEPARTMENT_TITLE_ALPHA })}

@@ -90,17 +90,17 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
     this.value = { kind: 'corporation' };
   }
 
-  private get kind(): EntityKind {
+  get #kind(): EntityKind {
     return this.value.kind ?? 'corporation';
   }
 
-  private get asksCorporateNumber(): boolean {
-    return KINDS_WITH_CORPORATE_NUMBER.includes(this.kind);
+  get #asksCorporateNumber(): boolean {
+    return KINDS_WITH_CORPORATE_NUMBER.includes(this.#kind);
   }
 
   protected check() {
     const { document, ...fields } = this.value;
-    const result = validateSection(companySchema, { ...fields, kind: this.kind });
+    const result = validateSection(companySchema, { ...fields, kind: this.#kind });
     const issues: FieldIssue[] = result.ok ? [] : [...result.issues];
     const problem = this.documentRefusal ?? (document ? undefined : 'documentRequired');
     if (problem) issues.push({ path: ['document'], code: problem, params: { maximum: formatBytes(this.maxDocumentBytes) } });
@@ -112,12 +112,12 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
   }
 
   protected labelOf(field: string): string {
-    if (field === 'document') return this.localize.t(`company.document.${this.kind}`);
+    if (field === 'document') return this.localize.t(`company.document.${this.#kind}`);
     return this.localize.t(`company.${field}`);
   }
 
   /** Reads the chosen file and keeps it only if its content is an acceptable PDF. */
-  private async chooseDocument(input: HTMLInputElement): Promise<void> {
+  async #chooseDocument(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     if (!file) return;
     this.checkingDocument = true;
@@ -141,7 +141,7 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
     this.setField('document', problem ? undefined : file);
   }
 
-  private clearDocument(): void {
+  #clearDocument(): void {
     this.documentRefusal = undefined;
     this.documentOfOtherKind = undefined;
     this.setField('document', undefined);
@@ -149,7 +149,7 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
   }
 
   /** The 印鑑証明書 never silently becomes the 開業届: a file chosen for another kind is let go of, and the user told. */
-  private selectKind(kind: EntityKind): void {
+  #selectKind(kind: EntityKind): void {
     const file = this.value.document;
     this.setField('kind', kind);
     if (!file) return;
@@ -159,8 +159,8 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
   }
 
   /** A text of the current kind (`company.byKind.<kind>.<name>`), else the one of 法人 and 自治体 (`company.<name>`). */
-  private kindText(name: 'intro' | 'nameHint' | 'addressHint'): string {
-    const key = `company.byKind.${this.kind}.${name}`;
+  #kindText(name: 'intro' | 'nameHint' | 'addressHint'): string {
+    const key = `company.byKind.${this.#kind}.${name}`;
     const text = this.localize.t(key);
     return text === key ? this.localize.t(`company.${name}`) : text;
   }
@@ -170,9 +170,9 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
     return html`
       ${this.renderErrorSummary()}
       <h3>${t('company.heading')}</h3>
-      <p>${this.kindText('intro')}</p>
-      ${this.renderKinds()}
-      ${this.asksCorporateNumber
+      <p>${this.#kindText('intro')}</p>
+      ${this.#renderKinds()}
+      ${this.#asksCorporateNumber
         ? this.textField('corporateNumber', {
             inputmode: 'numeric',
             hint: html`${t('company.corporateNumberHint')}
@@ -181,15 +181,15 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
               >`,
           })
         : nothing}
-      ${this.textField('name', { hint: this.kindText('nameHint'), autocomplete: 'organization' })}
+      ${this.textField('name', { hint: this.#kindText('nameHint'), autocomplete: 'organization' })}
       ${this.textField('nameKana', { hint: t('company.nameKanaHint') })}
-      ${this.textField('address', { hint: this.kindText('addressHint'), autocomplete: 'street-address' })}
+      ${this.textField('address', { hint: this.#kindText('addressHint'), autocomplete: 'street-address' })}
       ${this.textField('representative')}
-      ${this.renderDocument()}
+      ${this.#renderDocument()}
     `;
   }
 
-  private renderKinds() {
+  #renderKinds() {
     const { t } = this.localize;
     const options = this.fields.kind ?? {};
     return html`<fieldset class="field" part="field field-kind" ?hidden=${options.hidden}>
@@ -201,10 +201,10 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
               type="radio"
               id="kind-${kind}"
               name="kind"
-              ?checked=${this.kind === kind}
-              .checked=${isServer ? nothing : live(this.kind === kind)}
-              ?disabled=${options.readonly && this.kind !== kind}
-              @change=${() => this.selectKind(kind)}
+              ?checked=${this.#kind === kind}
+              .checked=${isServer ? nothing : live(this.#kind === kind)}
+              ?disabled=${options.readonly && this.#kind !== kind}
+              @change=${() => this.#selectKind(kind)}
             />
             <label for="kind-${kind}">${t(`company.kinds.${kind}`)}</label>
           </div>`,
@@ -213,7 +213,7 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
     </fieldset>`;
   }
 
-  private renderDocument() {
+  #renderDocument() {
     const { t } = this.localize;
     const id = fieldId('document');
     const label = this.labelOf('document');
@@ -222,7 +222,7 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
     const maximum = formatBytes(this.maxDocumentBytes);
     return html`<div class="field" part="field field-document" ?hidden=${this.fields.document?.hidden}>
       <span class="label" id="${id}-label" part="label">${label}${marker(t, true)}</span>
-      <p class="hint" id="${id}-hint">${t(`company.documentHint.${this.kind}`)} ${t('company.documentFormat', { maximum })}</p>
+      <p class="hint" id="${id}-hint">${t(`company.documentHint.${this.#kind}`)} ${t('company.documentFormat', { maximum })}</p>
       <div class="file-row">
         <input
           class="file-input"
@@ -233,11 +233,11 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
           aria-describedby="${id}-hint ${id}-status ${id}-error"
           aria-invalid=${issue ? 'true' : 'false'}
           aria-required="true"
-          @change=${(event: Event) => this.chooseDocument(event.target as HTMLInputElement)}
+          @change=${(event: Event) => this.#chooseDocument(event.target as HTMLInputElement)}
           @blur=${() => this.form.markTouched('document')}
         />
         <label for=${id} class="button" part="file-button" aria-hidden="true">${t('buttons.chooseFile')}</label>
-        <button type="button" part="clear-button" ?hidden=${!file} @click=${this.clearDocument}>
+        <button type="button" part="clear-button" ?hidden=${!file} @click=${this.#clearDocument}>
           ${t('buttons.clear')}<span class="visually-hidden">${label}</span>
         </button>
       </div>
@@ -247,7 +247,7 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
           : file
             ? t('company.documentSelected', { name: file.name, size: formatBytes(file.size) })
             : this.documentOfOtherKind
-              ? t('company.documentKindChanged', { kind: t(`company.kinds.${this.kind}`), name: this.documentOfOtherKind.name, document: label })
+              ? t('company.documentKindChanged', { kind: t(`company.kinds.${this.#kind}`), name: this.documentOfOtherKind.name, document: label })
               : t('company.documentNone')}
       </p>
       ${errorLine(t, `${id}-error`, issue ? issueMessage(t, label, issue) : undefined)}

@@ -83,7 +83,7 @@ export class CecCompletion extends LitElement implements WizardStep<undefined> {
     return true;
   }
 
-  private get recipient(): string {
+  get #recipient(): string {
     return this.email || this.localize.wizard?.draft.adminUser.email?.trim() || '';
   }
 
@@ -95,7 +95,7 @@ export class CecCompletion extends LitElement implements WizardStep<undefined> {
       <p class="receipt">
         ${sentenceWith(t, 'completion.receipt', 'receiptNumber', html`<strong part="receipt-number">${this.receiptNumber}</strong>`)}
       </p>
-      <p>${t('completion.mailSent', { email: this.recipient })}</p>
+      <p>${t('completion.mailSent', { email: this.#recipient })}</p>
       <p>${sentenceWith(t, 'completion.support', 'email', html`<a part="support-link" href="mailto:${support}">${support}</a>`)}</p>
       <p>${t('completion.startTiming')} ${t('completion.hurry')}</p>
       <p>${t('completion.mailsIntro')}</p>

@@ -117,14 +117,14 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
     return true;
   }
 
-  private get draft(): ApplicationDraft {
+  get #draft(): ApplicationDraft {
     return this.localize.wizard?.draft ?? this.value ?? emptyDraft();
   }
 
   /** The three built-in sections, values normalised as the backend receives them (SPEC: Application JSON). */
-  private builtInSections(): ConfirmationSection[] {
+  #builtInSections(): ConfirmationSection[] {
     const { t } = this.localize;
-    const { company = {}, adminUser = {}, certificate = {} } = this.draft;
+    const { company = {}, adminUser = {}, certificate = {} } = this.#draft;
     const kind = company.kind ?? 'corporation';
     /** Rows of `fields` of a section: each label and its value as the domain normalises it. */
     const rows = <S extends keyof typeof FIELD_NORMALISERS>(section: S, draft: object, fields: ReadonlyArray<keyof (typeof FIELD_NORMALISERS)[S] & string>) =>
@@ -161,30 +161,30 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
     ];
   }
 
-  private editSection(step: string): void {
+  #editSection(step: string): void {
     this.dispatchEvent(new EditSectionEvent(step));
   }
 
-  private print(): void {
+  #print(): void {
     window.print();
   }
 
   override render() {
     const { t } = this.localize;
-    if (this.sections) return this.sections.map((section) => this.renderSection(section));
+    if (this.sections) return this.sections.map((section) => this.#renderSection(section));
     return html`
       <h3>${t('confirmation.heading')}</h3>
       <p>${t('confirmation.intro')}</p>
-      ${[...this.builtInSections(), ...this.extraSections].map((section) => this.renderSection(section))}
+      ${[...this.#builtInSections(), ...this.extraSections].map((section) => this.#renderSection(section))}
       <div class="notice" part="keep-copy">
         <p><strong>${t('confirmation.keepCopy')}</strong></p>
         <p>${t('confirmation.noCopy')}</p>
-        <button type="button" part="print-button" @click=${this.print}>${t('buttons.print')}</button>
+        <button type="button" part="print-button" @click=${this.#print}>${t('buttons.print')}</button>
       </div>
     `;
   }
 
-  private renderSection(section: ConfirmationSection) {
+  #renderSection(section: ConfirmationSection) {
     const { t } = this.localize;
     return html`<section part="section">
       <div class="section-head">
@@ -193,7 +193,7 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
           type="button"
           part="change-button"
           aria-label=${t('buttons.changeSection', { section: section.title })}
-          @click=${() => this.editSection(section.step)}
+          @click=${() => this.#editSection(section.step)}
         >
           ${t('buttons.change')}
         </button>

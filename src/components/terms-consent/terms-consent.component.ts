@@ -96,8 +96,8 @@ export class CecTermsConsent extends FormStepElement<TermsDraft> {
       <h3>${t('terms.heading')}</h3>
       <p>${t('terms.about')}</p>
       <p>${t('terms.intro')}</p>
-      ${this.renderPrepare()}
-      ${TERMS.map((term) => this.renderTerm(term))}
+      ${this.#renderPrepare()}
+      ${TERMS.map((term) => this.#renderTerm(term))}
       ${this.form.submitted && this.invalidFields().length > 0
         ? html`<p class="consent-reminder" part="consent-reminder">${t('terms.bothRequired')}</p>`
         : nothing}
@@ -108,7 +108,7 @@ export class CecTermsConsent extends FormStepElement<TermsDraft> {
     `;
   }
 
-  private renderPrepare() {
+  #renderPrepare() {
     const { t } = this.localize;
     const support = this.supportEmail;
     return html`<section class="prepare" part="prepare" aria-labelledby="prepare-heading">
@@ -123,7 +123,7 @@ export class CecTermsConsent extends FormStepElement<TermsDraft> {
     </section>`;
   }
 
-  private renderTerm(term: (typeof TERMS)[number]) {
+  #renderTerm(term: (typeof TERMS)[number]) {
     const { t } = this.localize;
     const id = fieldId(term);
     const issue = this.form.visibleIssue(term);
