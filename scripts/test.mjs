@@ -32,6 +32,9 @@ const steps = [
   // custom-elements.json, which test/components/manifest.test.ts compares with the elements in Chromium.
   ['custom-elements.json (analyzer)', 'npm', ['run', 'analyze', '--silent'], /Created new manifest/],
   ['browser tests (Chromium)', 'npx', ['web-test-runner']],
+  // The walk STEP 1–6 against the real server again, on a throwaway PostgreSQL cluster (the faults walk
+  // covers both databases within its own file; the server tests run on both in the Node stage).
+  ['end-to-end walk on PostgreSQL (Chromium)', 'env', ['E2E_DATABASE=postgres', 'npx', 'web-test-runner', 'test/e2e/apply.e2e.test.ts']],
   // The built demo behind the real server and its strict CSP, driven from Node (playwright-core).
   // Named `*.spec.ts` so that web-test-runner's `test/**/*.test.ts` never loads it in the browser.
   ['pages in Chromium driven from Node: the CSP walk and the README snippet (playwright-core)', 'node', ['--import', 'tsx', '--test', ...readdirSync('test/browser').filter((file) => file.endsWith('.spec.ts')).map((file) => `test/browser/${file}`)]],
@@ -80,6 +83,7 @@ const logs = 'node_modules/.cache/test-logs';
 mkdirSync(logs, { recursive: true });
 const started = performance.now();
 const seconds = (from) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
+const totals = { passed: 0, failed: 0 };
 
 for (const [index, [name, command, args, pick]] of steps.entries()) {
   if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
@@ -93,6 +97,11 @@ for (const [index, [name, command, args, pick]] of steps.entries()) {
     console.error(`✖ ${name} failed after ${seconds(stageStarted)}: ${summary(output, pick)} (whole output: ${file})`);
     process.exit(status);
   }
-  console.log(`  ✔ ${summary(output, pick)} · ${seconds(stageStarted)}`);
+  const stageSummary = summary(output, pick);
+  totals.passed += Number(/(\d+) passed/.exec(stageSummary)?.[1] ?? 0);
+  totals.failed += Number(/(\d+) failed/.exec(stageSummary)?.[1] ?? 0);
+  console.log(`  ✔ ${stageSummary} · ${seconds(stageStarted)}`);
 }
 console.log(`✔ all checks passed in ${seconds(started)}`);
+// The plain closing line CI reads: every test counted by the stages above.
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
