@@ -15,20 +15,16 @@ const DASHES = /[ー‐‑‒–—―−－]/gu;
 const DASH_AFTER_KANA = /(?<=[\u30a1-\u30fa\u30fc])[-‐‑‒–—―−]+/gu;
 /** Marks a character is built with (macrons, accents): folded away so Ō becomes O. */
 const COMBINING_MARKS = /[\u0300-\u036f]/gu;
-/** 株式会社 and the like as people abbreviate them (㈱, (株), （株）, ㍿ after NFKC is 株式会社 already). */
-const COMPANY_ABBREVIATIONS = /[㈱㈲㈾㈴㈳]|[(（]\s*([株有資名同])\s*[)）]|㍿/gu;
+/** 株式会社 and the like as people abbreviate them: ㈱, (株), （株）, ㍿. */
+const COMPANY_ABBREVIATIONS = /[㈱㈲㈾㈴㈳㍿]|[(（]\s*[株有資名同]\s*[)）]/gu;
+/** The form an abbreviation stands for, by its character once NFKC has unpacked it (㈱ is (株), ㈳ is (社)). */
 const COMPANY_FORMS: Record<string, string> = {
   株: '株式会社',
   有: '有限会社',
   資: '合資会社',
   名: '合名会社',
   同: '合同会社',
-  '㈱': '株式会社',
-  '㈲': '有限会社',
-  '㈾': '合資会社',
-  '㈴': '合名会社',
-  '㈳': '社団法人',
-  '㍿': '株式会社',
+  社: '社団法人',
 };
 
 /**
@@ -145,7 +141,11 @@ export function emailAddress(input: string): string {
 export function companyName(input: string): string {
   return input
     .trim()
-    .replace(COMPANY_ABBREVIATIONS, (all, form: string | undefined) => COMPANY_FORMS[form ?? all] ?? all);
+    .replace(COMPANY_ABBREVIATIONS, (all) => {
+      // ㍿ unpacks to 株式会社 itself.
+      const form = all.normalize('NFKC').replace(/[\s()]/g, '');
+      return COMPANY_FORMS[form] ?? form;
+    });
 }
 
 /**
