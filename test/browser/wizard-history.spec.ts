@@ -176,6 +176,38 @@ describe('the applicant never loses their place (built portal, real server, real
     await page.context().close();
   });
 
+  it('switches the portal and the wizard between Japanese and English, and keeps the choice on a reload', async () => {
+    const { page } = await openInvitation({ expiresAt: new Date('2027-01-03T14:59:59.999Z') });
+    await expectStep(page, 1);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'STEP 1 Terms of use' }).waitFor();
+    await page.getByRole('heading', { name: 'Applying for the e-contract service (CECTRUST-Light)' }).waitFor();
+    await page.getByText('Apply by: 3 January 2027 at 23:59 (Japan time)').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.getByRole('navigation', { name: 'Portal menu' }).count(), 1);
+    await page.reload();
+    await page.getByRole('heading', { name: 'STEP 1 Terms of use' }).waitFor();
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expectStep(page, 1);
+    await page.getByRole('heading', { name: '電子契約サービス（CECTRUST-Light）のご利用申請' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+    await page.context().close();
+  });
+
+  it('at 375 px shows 「STEP 2 / 6 企業情報入力」 over a thin bar, not a grid of the steps above the first field', async () => {
+    const { page } = await openInvitation();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await walkTo(page, 2);
+    // 「/ 6」 is drawn by CSS after 「STEP 2」: the heading's name stays 「STEP 2 企業情報入力」 (found by it above).
+    const drawnAfterNumber = () => heading(page, 2).evaluate((element) => getComputedStyle(element.querySelector('span')!, '::after').content);
+    assert.match(await drawnAfterNumber(), /\/ 6/);
+    const bar = await page.getByRole('navigation', { name: '申請の手順' }).boundingBox();
+    assert.ok(bar && bar.height <= 16, `the indicator is ${bar?.height} px tall`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.equal(await drawnAfterNumber(), 'none');
+    await page.context().close();
+  });
+
   it('comes back to the same step with every value and the chosen PDF after a reload at every step; the token stays out of the address and the history', async () => {
     const { token, page } = await openInvitation();
     for (let step = 1; step <= 5; step++) {

@@ -4,7 +4,7 @@ import '../../src/components/apply-wizard/apply-wizard.js';
 import type { CecApplyWizard } from '../../src/components/apply-wizard/apply-wizard.component.js';
 import { startMockBackend, type RunningMockBackend } from '../../src/mocks/browser.js';
 import { MOCK_TOKENS } from '../../src/mocks/tokens.js';
-import { deepActiveElement, descriptionOf, getByLabel, getByRole, queryByLabel, typeInto, visibleText, waitUntil } from '../helpers.js';
+import { deepActiveElement, descriptionOf, getByLabel, getByRole, press, queryAllByRole, queryByLabel, typeInto, visibleText, waitUntil } from '../helpers.js';
 import {
   acceptTerms,
   clickNext,
@@ -21,6 +21,11 @@ async function openWizard(token: string = MOCK_TOKENS.valid): Promise<CecApplyWi
   const wizard = await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint="/api" token=${token} no-resume></cec-apply-wizard>`);
   await waitUntil(() => wizard.shadowRoot?.querySelector('#step-heading'), 'wizard ready');
   return wizard;
+}
+
+/** How many times `text` is shown (visible text, shadow roots included). */
+function timesShown(wizard: CecApplyWizard, text: string): number {
+  return visibleText(wizard).split(text).length - 1;
 }
 
 describe('cec-apply-wizard', () => {
@@ -133,6 +138,11 @@ describe('cec-apply-wizard', () => {
     expect(visibleText(wizard)).to.contain('入力内容はそのまま保持されています');
     expect(visibleText(wizard)).to.contain('テスト証明書.pdf');
     expect(errors).to.deep.equal(['internal_error']);
+    // One primary action (issue 12): 再試行, not 再試行 and 確定 side by side; 戻る stays.
+    expect(queryAllByRole('button', '確定')).to.have.length(0);
+    expect(queryAllByRole('button', '再試行')).to.have.length(1);
+    expect(wizard.shadowRoot!.querySelectorAll('button.primary')).to.have.length(1);
+    expect(getByRole('button', '戻る').hasAttribute('disabled')).to.equal(false);
     getByRole('button', '再試行').click();
     await expectStep('申請完了');
     expect(mock.backend.attempts).to.equal(2);
@@ -280,5 +290,56 @@ describe('cec-apply-wizard', () => {
   it('is accessible on the first step', async () => {
     const wizard = await openWizard();
     await expect(wizard).to.be.accessible();
+  });
+
+  // ── the finished look (issue 12) ──
+
+  it('ticks the steps done (the tick and, for screen readers, 完了) and shows the current title once', async () => {
+    const wizard = await openWizard();
+    await acceptTerms();
+    await expectStep('企業情報入力');
+    const items = Array.from(wizard.shadowRoot!.querySelectorAll<HTMLElement>('nav li'));
+    expect(items.map((item) => item.getAttribute('aria-current'))).to.deep.equal(['false', 'step', 'false', 'false', 'false', 'false']);
+    expect(items[0]!.textContent).to.contain('（完了）');
+    expect(getComputedStyle(items[0]!.querySelector('.number')!, '::before').content).to.contain('✓');
+    expect(getComputedStyle(items[2]!.querySelector('.number')!, '::before').content).to.equal('none');
+    expect(items.slice(1).some((item) => item.textContent!.includes('完了）'))).to.equal(false);
+    // The heading names the step; the indicator above it does not repeat the title.
+    expect(timesShown(wizard, '企業情報入力')).to.equal(1);
+    expect(timesShown(wizard, '利用者情報入力')).to.equal(1);
+  });
+
+  it('goes on with Enter in a text field, like 次へ, but not while an IME is composing', async () => {
+    const wizard = await openWizard();
+    await acceptTerms();
+    await fillCompany('法人');
+    await expectStep('利用者情報入力');
+    const name = getByLabel('氏名');
+    // Enter that confirms an IME conversion: nothing moves, nothing is refused.
+    name.focus();
+    name.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, composed: true }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(visibleText(wizard)).not.to.contain('入力内容に誤りがあります');
+    // An empty step refused by Enter exactly as by 次へ: the error summary takes focus.
+    await press('Enter');
+    await waitUntil(() => deepActiveElement()?.closest('.error-summary') || deepActiveElement()?.classList.contains('error-summary'), 'error summary focused');
+    await expectStep('利用者情報入力', { focused: false });
+    await typeInto(getByLabel('氏名'), '山田 花子');
+    await typeInto(getByLabel('氏名カナ'), 'ヤマダ ハナコ');
+    await typeInto(getByLabel('所属'), '総務部');
+    await typeInto(getByLabel('住所'), '東京都港区新橋2-4-1');
+    await typeInto(getByLabel('TEL番号'), '0335954605');
+    await typeInto(getByLabel('メールアドレス'), 'hanako@example.co.jp');
+    await press('Enter');
+    await expectStep('証明書情報入力');
+  });
+
+  it('fills its card with its own surface: the host, not a narrower band inside it, has the background', async () => {
+    const wizard = await openWizard();
+    const frame = wizard.shadowRoot!.querySelector<HTMLElement>('.wizard')!;
+    expect(getComputedStyle(wizard).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(frame.getBoundingClientRect().width).to.equal(wizard.getBoundingClientRect().width);
+    const padding = getComputedStyle(frame);
+    expect(new Set([padding.paddingTop, padding.paddingRight, padding.paddingBottom, padding.paddingLeft]).size).to.equal(1);
   });
 });

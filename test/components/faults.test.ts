@@ -74,7 +74,7 @@ async function expectFailure(wizard: CecApplyWizard, message: string): Promise<v
   await expectStep('申請内容確認', { focused: false });
   const shown = visibleText(wizard);
   for (const value of SHOWN_VALUES) expect(shown, `still shows ${value}`).to.contain(value);
-  expect(getByRole('button', '確定').hasAttribute('disabled')).to.equal(false);
+  expect(queryAllByRole('button', '確定'), 'one primary action: 再試行').to.have.length(0);
 }
 
 async function retry(): Promise<void> {

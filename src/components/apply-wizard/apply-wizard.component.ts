@@ -23,7 +23,7 @@ import type { WizardStep } from '../shared/step.js';
 import { formatTokyoDateTime } from '../shared/format.js';
 import { baseStyles } from '../shared/styles.js';
 import { WizardController } from '../shared/wizard-controller.js';
-import { renderFlowActions, renderFlowProgress, wizardFrameStyles } from '../shared/wizard-frame.js';
+import { enterGoesOn, renderFlowActions, renderFlowProgress, wizardFrameStyles } from '../shared/wizard-frame.js';
 import { applyBranding, safeImageUrl } from './branding.js';
 import { DraftStore, type KeptReceipt, type StoredDraft } from './draft-store.js';
 import { takeInvitationToken } from './invitation-token.js';
@@ -173,6 +173,7 @@ export class CecApplyWizard extends LitElement {
       this.submitFailure = undefined;
       this.shareState();
       this.saveDraft();
+      this.prepareNext();
     },
   });
 
@@ -241,6 +242,23 @@ export class CecApplyWizard extends LitElement {
     this.startDraft(this.invitation, await saved);
     this.phase = 'ready';
     await this.updateComplete;
+    this.prepareNext();
+  }
+
+  /**
+   * Renders the next step's element once, detached, when the browser is idle (after the first paint):
+   * its first showing is then a move, not a first render (issue 12: the first step change ≤ 16 ms).
+   */
+  private prepareNext(): void {
+    (window.requestIdleCallback ?? setTimeout)(() => {
+      const step = this.flow.inPlay[this.flow.index + 1];
+      if (!step || step.element || this.stepElements.has(step.id)) return;
+      const holder = document.createElement('div');
+      holder.hidden = true;
+      holder.append(this.prepare(step));
+      this.renderRoot.append(holder);
+      void (holder.firstChild as LitElement).updateComplete.then(() => holder.remove());
+    });
   }
 
   /**
@@ -537,7 +555,9 @@ export class CecApplyWizard extends LitElement {
     const step = this.flow.current;
     return html`
       ${this.renderHeader()} ${renderFlowProgress(this.flow, t, (candidate) => this.titleOf(candidate))}
-      <div class="step" @cec-change=${this.onStepChange} @cec-edit-section=${this.onEditSection}>${this.renderStep(step)}</div>
+      <div class="step" @cec-change=${this.onStepChange} @cec-edit-section=${this.onEditSection} @keydown=${this.onKeydown}>
+        ${this.renderStep(step)}
+      </div>
       ${this.renderSubmitFailure()}
       ${step.final ? nothing : renderFlowActions(this.flow, t, { nextLabel: this.nextLabel(step.id), busy: this.submitting, onNext: () => this.next() })}
     `;
@@ -549,8 +569,12 @@ export class CecApplyWizard extends LitElement {
     return element.parentElement === this ? html`<slot name="step-${step.id}"></slot>` : element;
   }
 
-  private nextLabel(stepId: string): string {
+  private readonly onKeydown = (event: KeyboardEvent) => enterGoesOn(event, () => this.next());
+
+  /** The words of the next button; none while a failed submit offers 再試行 (one primary action, not two). */
+  private nextLabel(stepId: string): string | undefined {
     const { t } = this.wizardState.translator;
+    if (this.submitFailure) return undefined;
     if (stepId === 'confirmation') return this.submitting ? t('buttons.submitting') : t('buttons.submit');
     if (this.flow.returnTo) return t('buttons.returnToConfirmation');
     if (stepId === 'terms') return t('buttons.agreeAndNext');

@@ -2,10 +2,10 @@ import { css } from 'lit';
 
 /** The application wizard's own frame: the inviter header and its alerts (the step indicator and actions: `wizardFrameStyles`). */
 export const wizardStyles = css`
-  .wizard {
+  :host {
     background: var(--_surface);
-    max-width: 56rem;
-    margin: 0 auto;
+  }
+  .wizard {
     padding: var(--_space);
   }
   .header {
@@ -37,7 +37,10 @@ export const wizardStyles = css`
   .invitation-problem {
     border-color: var(--_primary);
   }
+  /* Holds the place of STEP 1 while the invitation loads: what follows the wizard does not jump (CLS). */
   .status {
     padding: var(--_space);
+    min-height: min(100vh, 60rem);
+    margin: 0;
   }
 `;
