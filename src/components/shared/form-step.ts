@@ -103,7 +103,7 @@ export abstract class FormStepElement<T extends object> extends LitElement imple
       issuesOf: (field) => this.form.visibleIssueList(field),
       onInput: (field, fieldValue) => this.setField(field, fieldValue),
       onBlur: (field) => {
-        this.showNormalised(field);
+        this.#showNormalised(field);
         this.form.markTouched(field);
       },
     };
@@ -128,7 +128,7 @@ export abstract class FormStepElement<T extends object> extends LitElement imple
     });
   }
 
-  private showNormalised(field: string): void {
+  #showNormalised(field: string): void {
     const normalise = this.normalisers[field];
     const typed = (this.value as Record<string, unknown>)[field];
     if (!normalise || typeof typed !== 'string' || this.fields[field]?.readonly) return;
