@@ -30,6 +30,7 @@ import { staticFiles } from './http/static-files.js';
 import { MailDelivery } from './mail-delivery.js';
 import { DEFAULT_RETENTION, purgeExpiredData, type RetentionPolicy } from './retention.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { PAPER_APPLICATIONS_PER_WINDOW } from './paper-applications.js';
 import { adminApi } from './routes/admin-api.js';
 import type { ApiDependencies } from './routes/dependencies.js';
 import { publicApi } from './routes/public-api.js';
@@ -124,6 +125,8 @@ export function createApp(
     app.use('/api/invitations/*', tokenGuesses);
     app.use('/api/applications', tokenGuesses);
     app.use('/api/admin/*', failureRateLimit(apiKeyFailures, windowMs, 401));
+    // Paper applications need no invitation: what one address may store in a window is bounded instead.
+    app.use('/api/paper-applications', failureRateLimit(PAPER_APPLICATIONS_PER_WINDOW, windowMs, 201));
   }
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument, 200, { 'Cache-Control': 'no-cache' }));

@@ -176,6 +176,23 @@ const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX outbox_queue ON outbox (delivered_at, next_attempt_at)',
     ],
   },
+  {
+    version: 3,
+    name: 'paper applications (issue 14)',
+    statements: () => [
+      // The Idempotency-Key and the body's hash live on the row: a retry finds its answer there.
+      `CREATE TABLE paper_applications (
+        reference_number TEXT PRIMARY KEY,
+        accepted_at TEXT NOT NULL,
+        company_name TEXT NOT NULL,
+        application_json TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        request_sha256 TEXT NOT NULL
+      )`,
+      'CREATE INDEX paper_applications_by_acceptance ON paper_applications (accepted_at)',
+      'CREATE TABLE paper_reference_sequences (day TEXT PRIMARY KEY, last_value INTEGER NOT NULL)',
+    ],
+  },
 ];
 
 /** The newest schema version this code knows. */

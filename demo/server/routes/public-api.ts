@@ -10,6 +10,7 @@ import { loadDraft, saveDraft } from '../drafts.js';
 import { readApplicationUpload } from '../http/multipart.js';
 import { limitBody, readValidJson } from '../http/request.js';
 import { requireOpenInvitation, toPublicInvitation } from '../invitations.js';
+import { MAX_PAPER_APPLICATION_BYTES, storePaperApplication } from '../paper-applications.js';
 import { draftRequestSchema, MAX_DRAFT_BYTES } from '../schemas.js';
 import type { ApiDependencies } from './dependencies.js';
 
@@ -92,6 +93,13 @@ export function publicApi(dependencies: ApiDependencies): Hono {
       }
     },
   );
+
+  // Anyone the portal's origin lets through may store one (the origin check and the per-address limit are in app.ts).
+  api.post('/paper-applications', limitBody(MAX_PAPER_APPLICATION_BYTES, 'payload_too_large'), async (c) => {
+    const idempotencyKey = idempotencyKeyOf(c.req.header('Idempotency-Key'));
+    const receipt = await storePaperApplication(database, { idempotencyKey, bodyText: await c.req.text(), now: clock() });
+    return c.json(receipt, 201);
+  });
 
   return api;
 }
