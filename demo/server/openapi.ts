@@ -17,9 +17,11 @@ import {
   outboxSchema,
   receiptSchema,
 } from '../../src/domain/index.js';
+import { paperApplicationSchema, paperReceiptSchema } from '../../src/domain/paper-application.js';
 import { EXTENSIONS_LIMITS, MAX_APPLICATION_BYTES } from './applications.js';
 import { MAX_JSON_DEPTH } from './http/bounded-json.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
+import { MAX_PAPER_APPLICATION_BYTES, PAPER_APPLICATIONS_PER_WINDOW } from './paper-applications.js';
 import { ApiError, type ErrorStatus } from './api-error.js';
 import { apiErrorBodySchema, draftRequestSchema, MAX_DRAFT_BYTES, savedDraftSchema } from './schemas.js';
 
@@ -93,6 +95,13 @@ const receiptNumberParameter = {
   schema: { type: 'string', pattern: '^\\d{10}$' },
 };
 const adminSecurity = [{ apiKey: [] }];
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: true,
+  description: 'Chosen by the client per application (a UUID); reused on retries.',
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+};
 
 /**
  * Builds the OpenAPI document. Pure: the same schemas give the same document.
@@ -159,15 +168,7 @@ export function buildOpenApiDocument(): JsonObject {
             `The application part is at most ${MAX_APPLICATION_BYTES} bytes and ${MAX_JSON_DEPTH} levels deep; \`extensions\` at most ` +
             `${EXTENSIONS_LIMITS.maxBytes} bytes, ${EXTENSIONS_LIMITS.maxDepth} levels and ${EXTENSIONS_LIMITS.maxKeys} keys. ` +
             'Receipt numbers are YYMMDD (Japan) + a 4-digit sequence per ordering company and day.',
-          parameters: [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: true,
-              description: 'Chosen by the client per application (a UUID); reused on retries.',
-              schema: { type: 'string', minLength: 1, maxLength: 200 },
-            },
-          ],
+          parameters: [idempotencyKeyParameter],
           requestBody: {
             required: true,
             content: {
@@ -207,6 +208,29 @@ export function buildOpenApiDocument(): JsonObject {
               ['service_unavailable'],
               "At the upload limits, or the ordering company's receipt numbers of the day are used up; retry after `Retry-After` with the same key",
             ),
+          },
+        },
+      },
+      '/paper-applications': {
+        post: {
+          summary: 'Store a paper application (申請書作成支援ツール, issue 14) and get the reference number printed on its pages',
+          description:
+            'Validated with `validatePaperApplication` (the element\'s own function; "today" is the Japan day of the server\'s clock, ' +
+            'the reference date of the 3-month rule of the ★ certificates). Needs no invitation: any caller the Origin check lets ' +
+            `through, at most ${PAPER_APPLICATIONS_PER_WINDOW} stored per address and rate-limit window. ` +
+            'The same `Idempotency-Key` with the same body returns the same answer and stores nothing new. ' +
+            `The body is at most ${MAX_PAPER_APPLICATION_BYTES} bytes and ${MAX_JSON_DEPTH} levels deep. ` +
+            'Reference numbers are `P` + YYMMDD (Japan) + a 4-digit sequence of that day.',
+          parameters: [idempotencyKeyParameter],
+          requestBody: { required: true, content: json('PaperApplication') },
+          responses: {
+            201: { description: 'Stored (or the same request replayed)', content: json('PaperReceipt') },
+            400: VALIDATION_ERROR,
+            409: errorResponse(409, ['idempotency_conflict'], 'The key was used for another body'),
+            413: JSON_TOO_LARGE,
+            429: errorResponse(429, ['too_many_requests'], 'Too many paper applications from this address; wait for `Retry-After` seconds'),
+            ...COMMON_ERRORS,
+            503: errorResponse(503, ['service_unavailable'], "The day's reference numbers are used up; retry after `Retry-After` with the same key"),
           },
         },
       },
@@ -329,6 +353,8 @@ export function buildOpenApiDocument(): JsonObject {
         Outbox: jsonSchema(outboxSchema, 'output'),
         OutboxMail: jsonSchema(outboxMailSchema, 'output'),
         ExportedApplication: jsonSchema(exportedApplicationSchema, 'output'),
+        PaperApplication: jsonSchema(paperApplicationSchema, 'input'),
+        PaperReceipt: jsonSchema(paperReceiptSchema, 'output'),
         ErrorBody: jsonSchema(apiErrorBodySchema, 'output'),
       },
     },

@@ -280,6 +280,7 @@ describe('OpenAPI', () => {
       '/invitations/{token}': { get: ['200', '404', '409', '410'] },
       '/invitations/{token}/draft': { put: ['204', '400', '404', '409', '410', '413'], get: ['200', '404', '409', '410'] },
       '/applications': { post: ['201', '400', '404', '409', '410', '413', '415', '500'] },
+      '/paper-applications': { post: ['201', '400', '409', '413', '429', '500'] },
       '/admin/invitations': { post: ['201', '400', '401'], get: ['200', '401'] },
       '/admin/invitations/{id}/resend': { post: ['200', '401', '404', '409'] },
       '/admin/applications/{receiptNumber}': { get: ['200', '401', '404'] },
