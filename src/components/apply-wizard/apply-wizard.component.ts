@@ -39,6 +39,9 @@ const INVITATION_PAGES: Record<string, string> = {
   invitation_used: 'used',
 };
 
+/** The host's options of a section that has none: one object, so that a step is not rendered again for a new `{}`. */
+const NO_OPTIONS = {};
+
 /** Submit failures and the message key that explains them; the rest are `submit.server`. */
 const SUBMIT_MESSAGES: Record<string, string> = {
   network: 'submit.network',
@@ -368,7 +371,7 @@ export class CecApplyWizard extends LitElement {
     const element = this.elementOf(step) as WizardStep & Record<string, unknown>;
     if (step.section) {
       element.value = this.draft[step.section];
-      element.fields = this.fields[step.section] ?? {};
+      element.fields = this.fields[step.section] ?? NO_OPTIONS;
     } else if (step.element) {
       if (step.id in this.draft.extensions) element.value = this.draft.extensions[step.id];
     }
@@ -378,7 +381,9 @@ export class CecApplyWizard extends LitElement {
     }
     if (step.id === 'company') {
       element.maxDocumentBytes = this.maxDocumentBytes;
-      element.allowedKinds = this.offeredKinds();
+      const kinds = this.offeredKinds();
+      // A new but equal list would render the form again on every step change.
+      if (String(kinds) !== String(element.allowedKinds)) element.allowedKinds = kinds;
     }
     if (step.id === 'completion') {
       element.receiptNumber = this.receiptNumber;
