@@ -149,6 +149,20 @@ describe('POST /api/paper-applications', () => {
       server.now.value = ACCEPTED_AT;
     }
   });
+
+  it("answers 503 with Retry-After until Tokyo's next day once the day's 9,999 numbers are used, storing nothing", async () => {
+    server.now.value = new Date('2027-04-03T14:00:00Z'); // 2027-04-03 23:00 in Tokyo: one hour to the next day
+    try {
+      await server.database.db.withTables<PaperTables>().insertInto('paper_reference_sequences').values({ day: '270403', last_value: 9999 }).execute();
+      const before = await storedCount(server);
+      const refused = await post(server, paperApplication());
+      assert.equal(refused.status, 503);
+      assert.equal(refused.headers.get('Retry-After'), '3600');
+      assert.equal(await storedCount(server), before);
+    } finally {
+      server.now.value = ACCEPTED_AT;
+    }
+  });
 });
 
 describe('POST /api/paper-applications: the per-address limit', () => {
