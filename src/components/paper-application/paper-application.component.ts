@@ -80,9 +80,14 @@ const p = (key: string) => `paperApplication.${key}`;
  * @csspart base - The wizard frame.
  * @csspart step-indicator - The list of steps.
  * @csspart step-heading - The heading of the current step (focused on every change).
- * @csspart actions - The 戻る / 次へ buttons; also `back-button`, `next-button`.
+ * @csspart actions - The 戻る / 次へ buttons.
+ * @csspart back-button - 戻る.
+ * @csspart next-button - 次へ / 確定.
  * @csspart error-summary - The list of problems after a refused 次へ.
+ * @csspart services - The service choice (サービス選択).
  * @csspart field - Each field block. Also `field-<name>`.
+ * @csspart marker - The required/optional marker of a field.
+ * @csspart error - A field's error message.
  * @csspart person - A contact's or an applicant's fieldset.
  * @csspart documents - The table of documents to send.
  * @csspart verdict - The 3-month verdict under a ★ certificate's issue date.
