@@ -91,7 +91,7 @@ export class CecCompletion extends LitElement implements WizardStep<undefined> {
     const { t } = this.localize;
     const support = this.supportEmail;
     return html`
-      <h3>${t('completion.heading')}</h3>
+      <h3 class=${this.localize.wizard ? 'visually-hidden' : ''}>${t('completion.heading')}</h3>
       <p class="receipt">
         ${sentenceWith(t, 'completion.receipt', 'receiptNumber', html`<strong part="receipt-number">${this.receiptNumber}</strong>`)}
       </p>

@@ -173,7 +173,7 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
     const { t } = this.localize;
     if (this.sections) return this.sections.map((section) => this.#renderSection(section));
     return html`
-      <h3>${t('confirmation.heading')}</h3>
+      <h3 class=${this.localize.wizard ? 'visually-hidden' : ''}>${t('confirmation.heading')}</h3>
       <p>${t('confirmation.intro')}</p>
       ${[...this.#builtInSections(), ...this.extraSections].map((section) => this.#renderSection(section))}
       <div class="notice" part="keep-copy">

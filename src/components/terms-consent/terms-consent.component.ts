@@ -93,7 +93,7 @@ export class CecTermsConsent extends FormStepElement<TermsDraft> {
     const { t } = this.localize;
     return html`
       ${this.renderErrorSummary()}
-      <h3>${t('terms.heading')}</h3>
+      <h3 class=${this.localize.wizard ? 'visually-hidden' : ''}>${t('terms.heading')}</h3>
       <p>${t('terms.about')}</p>
       <p>${t('terms.intro')}</p>
       ${this.#renderPrepare()}
