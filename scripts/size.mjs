@@ -19,12 +19,10 @@ const wizard = gzipped('cectrust-apply.js');
 const others = readdirSync(dir).filter((file) => file.endsWith('.js') && file !== 'cectrust-apply.js');
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
-console.log(`wizard (all tags, ja): ${kB(wizard)} gzip  — budget ${kB(WIZARD_BUDGET_BYTES)}`);
+const over = wizard - WIZARD_BUDGET_BYTES;
+console.log(`wizard (all tags, ja): ${kB(wizard)} gzip  — budget ${kB(WIZARD_BUDGET_BYTES)}${over > 0 ? `: OVER BUDGET by ${over} bytes (README, "Size and speed")` : ''}`);
 for (const file of others) console.log(`  lazy chunk ${file}: ${kB(gzipped(file))} gzip`);
 
-if (wizard > WIZARD_BUDGET_BYTES) {
-  console.log(`! OVER BUDGET: the wizard is ${kB(wizard)} gzip, ${wizard - WIZARD_BUDGET_BYTES} bytes over its ${kB(WIZARD_BUDGET_BYTES)} budget (README, "Size and speed")`);
-}
 if (process.argv.includes('--check') && wizard > WIZARD_CEILING_BYTES) {
   console.error(`✖ the wizard is ${kB(wizard)} gzip: it may not grow past ${kB(WIZARD_CEILING_BYTES)} while its ${kB(WIZARD_BUDGET_BYTES)} budget is not met`);
   process.exit(1);
