@@ -1,21 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { ApiError, ApplyApi, newIdempotencyKey, retryAfterSeconds } from '../../src/api/index.js';
+import { ApplyApi, newIdempotencyKey, retryAfterSeconds } from '../../src/api/index.js';
 import { startMockBackend } from '../../src/mocks/browser.js';
 import type { RunningMockBackend } from '../../src/mocks/browser.js';
 import { encryptedPdf, minimalPdf, notPdf, validApplication } from '../../src/mocks/fixtures.js';
 import { MOCK_TOKENS, MockBackend } from '../../src/mocks/handlers.js';
+import { failure } from './failure.js';
 
-/** The ApiError a call fails with; any other outcome fails the test. */
-async function failure(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function bytesOf(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());

@@ -4,9 +4,9 @@
  */
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import { ApiError } from '../../src/api/errors.js';
 import { RenewalApi } from '../../src/api/renewal.js';
 import { MockRenewalBackend } from '../../src/mocks/renewal.js';
+import { failure } from './failure.js';
 
 const NOW = new Date('2027-04-01T01:00:00Z');
 const backend = new MockRenewalBackend({ endpoint: '/renewal-api', now: () => NOW, raContactKey: 'ra-key' });
@@ -18,15 +18,6 @@ const REQUEST = {
   rows: [{ commonName: 'gw01.gas.example.co.jp', certificateId: '100001', medium: 'cdr' as const }],
 };
 
-async function failure(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('RenewalApi', () => {
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
