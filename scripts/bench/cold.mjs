@@ -159,7 +159,6 @@ export async function measureCold({ runs: RUNS = 11, lighthouse: LIGHTHOUSE = tr
     await page.addInitScript(observePage);
     await page.goto(url);
     await page.waitForFunction(() => window.__cold?.step1Painted !== undefined, undefined, { timeout: 30_000 });
-    const navigationStart = 0; // performance.now() counts from the navigation's start
     if (clickThrough) {
       for (const name of ['CECTRUST-Light利用規約に同意します。', 'JCAN電子証明書利用規約に同意します。']) {
         await page.getByRole('checkbox', { name }).check();
@@ -174,7 +173,7 @@ export async function measureCold({ runs: RUNS = 11, lighthouse: LIGHTHOUSE = tr
     const marks = await page.evaluate(() => window.__cold);
     const floor = url === portalUrl && floorHtml === '' ? await staticFloorHtml(page) : undefined;
     await context.close();
-    return { ...marks, navigationStart, floor };
+    return { ...marks, floor };
   }
 
   const results = { usable1x: [], painted1x: [], painted4x: [], usable4x: [], stepChangeField: [], stepChangePainted: [], cls: [], intl: new Set() };
