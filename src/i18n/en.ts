@@ -181,9 +181,10 @@ export const en: Messages = {
     adminUser: 'Administrator ID information',
     certificate: 'Electronic certificate information',
     notEntered: '(not entered)',
+    changeWhich: ' {{section}}',
   },
   completion: {
-    heading: 'Application complete',
+    heading: 'Application received',
     receipt: 'Your application has been received under receipt number {{receiptNumber}}.',
     mailSent:
       'We are sending an email to the administrator ID user’s address ({{email}}). Please check it, then close this window.',
@@ -198,6 +199,12 @@ export const en: Messages = {
     manualIntro:
       'For how to use CECTRUST-Light, see the videos and the operating instructions (PDF). The preparation you need before your first contract is described in the operation manual.',
     manualLink: 'Operation manual (videos and PDF)',
+    copy: 'Copy',
+    copyReceipt: 'Copy the receipt number',
+    copied: 'Copied',
+    selected: 'The receipt number is selected: copy it now.',
+    firstMails: 'Arriving first',
+    laterMails: 'Arriving within a few days',
     mails: {
       userId: 'User ID issued — 【CECTRUST-Lightサービス】利用者ID発行のお知らせ',
       password: 'Initial login password — 【CECTRUST-Lightサービス】初回ログインパスワードのお知らせ',

@@ -175,6 +175,7 @@ export const ja = {
     adminUser: '管理用ID情報',
     certificate: '電子証明書情報',
     notEntered: '（未入力）',
+    changeWhich: '（{{section}}）',
   },
   completion: {
     heading: '利用申請完了',
@@ -191,6 +192,12 @@ export const ja = {
     manualIntro:
       'CECTRUST-Lightの操作方法は、動画、操作手順書（PDF）をご参照ください。必要な事前準備の操作は、操作マニュアルをご参照ください。',
     manualLink: '操作マニュアル（動画・PDF）',
+    copy: 'コピー',
+    copyReceipt: '受付番号をコピー',
+    copied: 'コピーしました',
+    selected: '受付番号を選択しました。コピーしてください。',
+    firstMails: 'まず届くメール',
+    laterMails: '数日以内に届くメール',
     mails: {
       userId: '【CECTRUST-Lightサービス】利用者ID発行のお知らせ',
       password: '【CECTRUST-Lightサービス】初回ログインパスワードのお知らせ',

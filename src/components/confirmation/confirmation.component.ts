@@ -15,7 +15,7 @@ export interface ConfirmationRow {
 
 /** A section of the confirmation, and the step that edits it. */
 export interface ConfirmationSection {
-  /** The step id the section's change button asks the wizard to open. */
+  /** The step id the section's change link asks the wizard to open. */
   step: string;
   title: string;
   rows: ConfirmationRow[];
@@ -27,13 +27,14 @@ const shown = (value: string | undefined, normalise: (input: string) => string =
 
 /**
  * STEP 5 申請内容確認: every answer, normalised as it will be sent, in three sections (企業情報 ·
- * 管理用ID情報 · 電子証明書情報) plus any a host added, each with a button to go back and change it.
+ * 管理用ID情報 · 電子証明書情報) plus any a host added, each with a link to go back and change it. The label
+ * column is one width for all sections, so the values line up.
  * No copy of the application is issued, so the page offers to print itself (application guide, STEP 5).
  *
  * @summary Check your answers before submitting.
  * @fires {EditSectionDetail} cec-edit-section - The user asked to change a section; `event.detail.step` is the step id to open.
- * @csspart section - Each section (its heading, values and change button).
- * @csspart change-button - The 「変更」 button of each section.
+ * @csspart section - Each section (its heading, values and change link).
+ * @csspart change-link - The 「変更」 link of each section (its accessible name says which: 「変更（企業情報）」).
  * @csspart keep-copy - 「本内容は必ずお控えください。」, the no-copy notice and the print button.
  * @csspart print-button - The 「印刷する」 button.
  *
@@ -44,6 +45,17 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
   static override styles = [
     baseStyles,
     css`
+      /* One label column for all sections: each section and its list take the columns of .sections (subgrid). */
+      .sections {
+        display: grid;
+        grid-template-columns: fit-content(40%) minmax(0, 1fr);
+      }
+      section,
+      dl {
+        grid-column: 1 / -1;
+        display: grid;
+        grid-template-columns: subgrid;
+      }
       section {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
@@ -51,9 +63,10 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
         margin: 0 0 var(--_space);
       }
       .section-head {
+        grid-column: 1 / -1;
         display: flex;
         flex-wrap: wrap;
-        align-items: center;
+        align-items: baseline;
         justify-content: space-between;
         gap: 0.5em;
         margin: 0 0 calc(var(--_space) * 0.5);
@@ -63,9 +76,18 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
         line-height: 1.3;
         margin: 0;
       }
+      .change {
+        font-weight: 600;
+        text-underline-offset: 0.2em;
+        /* A target of at least 24 × 24 CSS px (WCAG 2.2 2.5.8). */
+        display: inline-block;
+        min-width: 24px;
+        min-height: 24px;
+      }
+      .change:hover {
+        text-decoration-thickness: 3px;
+      }
       dl {
-        display: grid;
-        grid-template-columns: minmax(8em, max-content) 1fr;
         margin: 0;
       }
       dt,
@@ -82,16 +104,18 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
       .not-entered {
         color: var(--_muted);
       }
+      /* At 375 px each label goes above its value. */
       @media (max-width: 30em) {
-        dl {
-          grid-template-columns: 1fr;
+        .sections {
+          grid-template-columns: minmax(0, 1fr);
         }
         dd {
           border-top: 0;
         }
       }
       @media print {
-        button {
+        button,
+        .change {
           display: none !important;
         }
         section {
@@ -104,7 +128,7 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
   /** The application to show when the element stands alone; inside the wizard its draft is shown instead. */
   @property({ attribute: false }) value: ApplicationDraft = emptyDraft();
 
-  /** Sections for steps a host added, shown after the built-in three; each gets its own change button. */
+  /** Sections for steps a host added, shown after the built-in three; each gets its own change link. */
   @property({ attribute: false }) extraSections: ConfirmationSection[] = [];
 
   /** Sections shown instead of the application's (the host gives heading and buttons): how other forms reuse this view. */
@@ -161,7 +185,9 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
     ];
   }
 
-  #editSection(step: string): void {
+  #editSection(event: Event, step: string): void {
+    // The link opens a step of this page, not an address.
+    event.preventDefault();
     this.dispatchEvent(new EditSectionEvent(step));
   }
 
@@ -171,11 +197,11 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
 
   override render() {
     const { t } = this.localize;
-    if (this.sections) return this.sections.map((section) => this.#renderSection(section));
+    if (this.sections) return this.#renderSections(this.sections);
     return html`
       <h3 class=${this.localize.wizard ? 'visually-hidden' : ''}>${t('confirmation.heading')}</h3>
       <p>${t('confirmation.intro')}</p>
-      ${[...this.#builtInSections(), ...this.extraSections].map((section) => this.#renderSection(section))}
+      ${this.#renderSections([...this.#builtInSections(), ...this.extraSections])}
       <div class="notice" part="keep-copy">
         <p><strong>${t('confirmation.keepCopy')}</strong></p>
         <p>${t('confirmation.noCopy')}</p>
@@ -184,19 +210,18 @@ export class CecConfirmation extends LitElement implements WizardStep<Applicatio
     `;
   }
 
+  #renderSections(sections: ConfirmationSection[]) {
+    return html`<div class="sections">${sections.map((section) => this.#renderSection(section))}</div>`;
+  }
+
   #renderSection(section: ConfirmationSection) {
     const { t } = this.localize;
     return html`<section part="section">
       <div class="section-head">
         <h4>${section.title}</h4>
-        <button
-          type="button"
-          part="change-button"
-          aria-label=${t('buttons.changeSection', { section: section.title })}
-          @click=${() => this.#editSection(section.step)}
+        <a class="change" part="change-link" href="#${section.step}" @click=${(event: Event) => this.#editSection(event, section.step)}
+          >${t('buttons.change')}<span class="visually-hidden">${t('confirmation.changeWhich', { section: section.title })}</span></a
         >
-          ${t('buttons.change')}
-        </button>
       </div>
       <dl>
         ${section.rows.map(

@@ -140,9 +140,10 @@ export const baseStyles = css`
     margin: 0.25em 0;
   }
   .choice input {
-    width: 1.25em;
-    height: 1.25em;
-    margin: 0.2em 0 0;
+    /* At least 24 × 24 CSS px at any font size (WCAG 2.2 2.5.8 Target Size), centred on the first line. */
+    width: max(1.5em, 24px);
+    height: max(1.5em, 24px);
+    margin: calc((1.6em - max(1.5em, 24px)) / 2) 0 0;
     flex: none;
     accent-color: var(--_primary);
   }
@@ -183,6 +184,9 @@ export const baseStyles = css`
   .error-summary a {
     color: var(--_error);
     font-weight: 600;
+    /* A closing 。 takes half a width, so the underline ends under the text, not half an em past it. */
+    font-feature-settings: 'halt';
+    text-underline-offset: 0.2em;
   }
   .notice {
     background: var(--_subtle);
