@@ -108,7 +108,7 @@ describe('cec-apply-wizard', () => {
     await clickNext();
     await fillCertificate();
     await expectStep('申請内容確認');
-    getByRole('button', '管理用ID情報を変更').click();
+    getByRole('link', '変更（管理用ID情報）').click();
     await expectStep('利用者情報入力');
     const email = getByLabel('メールアドレス');
     email.select();

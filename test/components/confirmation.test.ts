@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/confirmation/confirmation.js';
 import type { CecConfirmation } from '../../src/components/confirmation/confirmation.component.js';
 import type { ApplicationDraft } from '../../src/components/shared/draft.js';
@@ -6,7 +7,7 @@ import type { EditSectionEvent } from '../../src/components/shared/events.js';
 import { ContextProvider } from '@lit/context';
 import { wizardContext, type WizardState } from '../../src/components/shared/context.js';
 import { Translator } from '../../src/i18n/i18n.js';
-import { allElements, getByRole, queryAllByRole, visibleText, waitUntil } from '../helpers.js';
+import { allElements, deepActiveElement, getByRole, queryAllByRole, visibleText, waitUntil } from '../helpers.js';
 
 const pdf = (name: string) => new File(['%PDF-1.4\n%%EOF'], name, { type: 'application/pdf' });
 
@@ -113,33 +114,80 @@ describe('cec-confirmation', () => {
     expect((window as { pwned?: boolean }).pwned).to.equal(false);
   });
 
-  for (const [name, step] of [
-    ['企業情報を変更', 'company'],
-    ['管理用ID情報を変更', 'adminUser'],
-    ['電子証明書情報を変更', 'certificate'],
+  for (const [section, step] of [
+    ['企業情報', 'company'],
+    ['管理用ID情報', 'adminUser'],
+    ['電子証明書情報', 'certificate'],
   ] as const) {
-    it(`asks to change the ${step} section once when 「${name}」 is pressed`, async () => {
+    it(`asks to change the ${step} section once when its link 「変更（${section}）」 is followed, leaving the address alone`, async () => {
       const element = await confirmation();
       const steps: string[] = [];
       element.addEventListener('cec-edit-section', (event: EditSectionEvent) => steps.push(event.detail.step));
-      const button = getByRole('button', name, element.shadowRoot!);
-      expect(button.textContent?.trim()).to.equal('変更');
-      button.click();
+      const address = location.href;
+      getByRole('link', `変更（${section}）`, element.shadowRoot!).click();
       expect(steps).to.deep.equal([step]);
+      expect(location.href).to.equal(address);
     });
   }
+
+  it('shows each change link as an underlined 「変更」 alone: the section is said to screen readers only', async () => {
+    const element = await confirmation();
+    const link = getByRole('link', '変更（企業情報）', element.shadowRoot!);
+    const style = getComputedStyle(link);
+    expect(style.textDecorationLine).to.equal('underline');
+    // 変更 is two characters wide; 「変更（企業情報）」 would be eight.
+    expect(link.getBoundingClientRect().width).to.be.below(parseFloat(style.fontSize) * 3);
+    expect(queryAllByRole('button', /変更/, element.shadowRoot!)).to.have.length(0);
+  });
+
+  it('reaches a change link with Tab, rings it, and follows it with Enter', async () => {
+    const element = await confirmation();
+    const steps: string[] = [];
+    element.addEventListener('cec-edit-section', (event: EditSectionEvent) => steps.push(event.detail.step));
+    const link = getByRole('link', '変更（企業情報）', element.shadowRoot!);
+    for (let presses = 0; presses < 5 && deepActiveElement() !== link; presses++) await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement(), 'focused by Tab').to.equal(link);
+    const ring = getComputedStyle(link);
+    expect(ring.outlineStyle).not.to.equal('none');
+    expect(parseFloat(ring.outlineWidth)).to.be.at.least(2);
+    expect(link.getBoundingClientRect().height, 'target height').to.be.at.least(24);
+    await sendKeys({ press: 'Enter' });
+    expect(steps).to.deep.equal(['company']);
+  });
+
+  it('lines the values of all three sections up in one column, and puts each label above its value at 375 px', async () => {
+    const element = await confirmation();
+    const pairs = () =>
+      Array.from(element.shadowRoot!.querySelectorAll('dt')).map((label) => [label.getBoundingClientRect(), label.nextElementSibling!.getBoundingClientRect()] as const);
+    try {
+      await setViewport({ width: 1000, height: 800 });
+      const valueEdges = new Set(pairs().map(([, value]) => Math.round(value.left)));
+      expect(valueEdges.size, 'one left edge for every value').to.equal(1);
+      for (const [label, value] of pairs()) expect(value.top).to.equal(label.top);
+      expect(pairs()).to.have.length(20);
+
+      await setViewport({ width: 375, height: 800 });
+      for (const [label, value] of pairs()) {
+        expect(value.top).to.be.at.least(label.bottom - 1);
+        expect(value.left).to.equal(label.left);
+      }
+      expect(document.documentElement.scrollWidth).to.be.at.most(375);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 
   it('lets the page hear the change request through the shadow root', async () => {
     const element = await confirmation();
     const heard: string[] = [];
     const listener = (event: EditSectionEvent) => heard.push(event.detail.step);
     document.addEventListener('cec-edit-section', listener);
-    getByRole('button', '企業情報を変更', element.shadowRoot!).click();
+    getByRole('link', '変更（企業情報）', element.shadowRoot!).click();
     document.removeEventListener('cec-edit-section', listener);
     expect(heard).to.deep.equal(['company']);
   });
 
-  it('shows a section a host added, with its own change button', async () => {
+  it('shows a section a host added, with its own change link', async () => {
     const element = await confirmation();
     const heard: string[] = [];
     element.addEventListener('cec-edit-section', (event: EditSectionEvent) => heard.push(event.detail.step));
@@ -150,7 +198,7 @@ describe('cec-confirmation', () => {
     expect(text).to.contain('許可番号 <b>123456</b>');
     expect(text).to.contain('備考 （未入力）');
     expect(text.indexOf('建設業許可')).to.be.greaterThan(text.indexOf('電子証明書情報'));
-    getByRole('button', '建設業許可を変更', element.shadowRoot!).click();
+    getByRole('link', '変更（建設業許可）', element.shadowRoot!).click();
     expect(heard).to.deep.equal(['licence']);
   });
 
@@ -221,7 +269,7 @@ describe('cec-confirmation', () => {
     expect(text).to.contain('Company information');
     expect(text).to.contain('7000012050002');
     expect(text).to.contain('テスト証明書.pdf');
-    expect(queryAllByRole('button', 'Change Company information', element.shadowRoot!)).to.have.length(1);
+    expect(queryAllByRole('link', 'Change Company information', element.shadowRoot!)).to.have.length(1);
   });
 
   it('is accessible', async () => {
