@@ -59,3 +59,23 @@ export function descriptionOf(control: Element): string {
     .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
     .join(' ');
 }
+
+/**
+ * How many times `act` asked the browser to print (`window.print` is stood in for meanwhile).
+ *
+ * @example
+ * expect(printsDuring(() => getByRole('button', '印刷する').click())).to.equal(1);
+ */
+export function printsDuring(act: () => void): number {
+  const print = window.print;
+  let printed = 0;
+  window.print = () => {
+    printed += 1;
+  };
+  try {
+    act();
+  } finally {
+    window.print = print;
+  }
+  return printed;
+}

@@ -1,11 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/completion/completion.js';
 import type { CecCompletion } from '../../src/components/completion/completion.component.js';
 import { ContextProvider } from '@lit/context';
 import { wizardContext } from '../../src/components/shared/context.js';
 import { emptyDraft } from '../../src/components/shared/draft.js';
 import { Translator } from '../../src/i18n/i18n.js';
-import { getByRole, queryAllByText, visibleText, waitUntil } from '../helpers.js';
+import { getByRole, isVisible, printsDuring, queryAllByRole, queryAllByText, visibleText, waitUntil } from '../helpers.js';
 
 const MAIL_SUBJECTS = [
   '①【CECTRUST-Lightサービス】利用者ID発行のお知らせ',
@@ -33,13 +34,117 @@ describe('cec-completion', () => {
     expect(visibleText(await completion())).to.contain('管理用ID利用者様のメールアドレス（yamaguchi@construction-ec.com）にメールを送信しますので');
   });
 
-  it('lists the six mails in the order they come, and when ④–⑥ come', async () => {
+  it('lists the six mails in two waves: ①–③ first, ④–⑥ within days, in the guide’s words', async () => {
     const element = await completion();
-    const list = getByRole('list', undefined, element.shadowRoot!);
-    expect(list.tagName).to.equal('OL');
-    const items = Array.from(list.querySelectorAll('li')).map((item) => item.textContent!.replace(/\s+/g, ''));
-    expect(items).to.deep.equal(MAIL_SUBJECTS);
-    expect(visibleText(element)).to.contain('④～⑥のメールは、①～③のメールが届いた後、数日以内に届きます。');
+    const lists = queryAllByRole('list', undefined, element.shadowRoot!);
+    expect(lists.map((list) => list.tagName)).to.deep.equal(['OL', 'OL']);
+    const items = lists.map((list) => Array.from(list.querySelectorAll('li')).map((item) => item.textContent!.replace(/\s+/g, '')));
+    expect(items).to.deep.equal([MAIL_SUBJECTS.slice(0, 3), MAIL_SUBJECTS.slice(3)]);
+    const [first, later] = ['まず届くメール', '数日以内に届くメール'].map((name) => getByRole('heading', name, element.shadowRoot!).closest('section')!);
+    expect(first!.contains(lists[0]!)).to.equal(true);
+    expect(later!.contains(lists[1]!)).to.equal(true);
+    expect(later!.textContent).to.contain('④～⑥のメールは、①～③のメールが届いた後、数日以内に届きます。');
+  });
+
+  it('shows the title and the receipt number large in a coloured panel', async () => {
+    const element = await completion();
+    const title = getByRole('heading', '利用申請完了', element.shadowRoot!);
+    const number = element.shadowRoot!.querySelector('strong')!;
+    const panel = title.parentElement!;
+    expect(panel.contains(number)).to.equal(true);
+    const body = parseFloat(getComputedStyle(element).fontSize);
+    expect(parseFloat(getComputedStyle(number).fontSize)).to.be.at.least(body * 1.5);
+    expect(parseFloat(getComputedStyle(title).fontSize)).to.be.at.least(body * 1.5);
+    const { backgroundColor, color } = getComputedStyle(panel);
+    expect(backgroundColor).not.to.equal(getComputedStyle(element).backgroundColor);
+    expect(color).not.to.equal(backgroundColor);
+  });
+
+  it('copies the receipt number so that it can be pasted, and says so', async () => {
+    const element = await completion();
+    const button = getByRole('button', '受付番号をコピー', element.shadowRoot!);
+    expect(button.textContent!.trim()).to.equal('コピー');
+    // A real key press: the clipboard wants a person's gesture.
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => getByRole('status', undefined, element.shadowRoot!).textContent === 'コピーしました', 'announced');
+    const field = document.createElement('input');
+    document.body.append(field);
+    try {
+      field.focus();
+      await sendKeys({ press: 'Control+v' });
+      expect(field.value).to.equal('2401260002');
+    } finally {
+      field.remove();
+    }
+  });
+
+  it('selects the receipt number for the user to copy when the clipboard refuses, and says so', async () => {
+    const element = await completion();
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
+    });
+    try {
+      getSelection()!.removeAllRanges();
+      getByRole('button', '受付番号をコピー', element.shadowRoot!).click();
+      const status = getByRole('status', undefined, element.shadowRoot!);
+      await waitUntil(() => status.textContent === '受付番号を選択しました。コピーしてください。', 'announced');
+      expect(getSelection()!.toString()).to.equal('2401260002');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      expect(Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')).to.deep.equal(clipboard);
+    }
+  });
+
+  it('announces a second copy again', async () => {
+    const element = await completion();
+    const status = getByRole('status', undefined, element.shadowRoot!);
+    const said: string[] = [];
+    new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    const button = getByRole('button', '受付番号をコピー', element.shadowRoot!);
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => said.includes('コピーしました'), 'first announcement');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => said.filter((text) => text === 'コピーしました').length === 2, 'second announcement');
+  });
+
+  it('prints the page with 印刷する', async () => {
+    const element = await completion();
+    expect(printsDuring(() => getByRole('button', '印刷する', element.shadowRoot!).click())).to.equal(1);
+  });
+
+  it('prints without buttons, the panel black on white with a border', async () => {
+    const element = await completion();
+    const panel = getByRole('heading', '利用申請完了', element.shadowRoot!).parentElement!;
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(queryAllByRole('button', undefined, element.shadowRoot!)).to.have.length(0);
+      const style = getComputedStyle(panel);
+      expect(style.color).to.equal('rgb(0, 0, 0)');
+      expect(style.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+      expect(style.borderTopColor).to.equal('rgb(0, 0, 0)');
+      expect(visibleText(element)).to.contain('2401260002');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    expect(isVisible(getByRole('button', '印刷する', element.shadowRoot!))).to.equal(true);
+  });
+
+  it('keeps the panel outlined in forced colours, where its background is gone', async () => {
+    const element = await completion();
+    const panel = getByRole('heading', '利用申請完了', element.shadowRoot!).parentElement!;
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const style = getComputedStyle(panel);
+      expect(parseFloat(style.borderTopWidth)).to.be.at.least(2);
+      expect(style.borderTopColor).not.to.equal(style.backgroundColor);
+      expect(style.borderTopColor).not.to.equal('rgba(0, 0, 0, 0)');
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 
   it('offers the support address as a mail link', async () => {
@@ -68,7 +173,7 @@ describe('cec-completion', () => {
       html`<div lang="en"><cec-completion receipt-number="2401260002"></cec-completion></div>`,
     );
     const element = wrapper.querySelector('cec-completion')!;
-    await waitUntil(() => visibleText(element).includes('Application complete'), 'English text');
+    await waitUntil(() => visibleText(element).includes('Application received'), 'English text');
     expect(queryAllByText('Your application has been received under receipt number 2401260002.', element.shadowRoot!)).to.have.length(1);
     expect(element.shadowRoot!.querySelector('strong')?.textContent).to.equal('2401260002');
   });

@@ -7,7 +7,7 @@ import type { EditSectionEvent } from '../../src/components/shared/events.js';
 import { ContextProvider } from '@lit/context';
 import { wizardContext, type WizardState } from '../../src/components/shared/context.js';
 import { Translator } from '../../src/i18n/i18n.js';
-import { allElements, deepActiveElement, getByRole, queryAllByRole, visibleText, waitUntil } from '../helpers.js';
+import { allElements, deepActiveElement, getByRole, printsDuring, queryAllByRole, visibleText, waitUntil } from '../helpers.js';
 
 const pdf = (name: string) => new File(['%PDF-1.4\n%%EOF'], name, { type: 'application/pdf' });
 
@@ -226,17 +226,7 @@ describe('cec-confirmation', () => {
   it('says no copy is issued and prints the page', async () => {
     const element = await confirmation();
     expect(visibleText(element)).to.contain('※申請内容の控は発行されませんので');
-    const print = window.print;
-    let printed = 0;
-    window.print = () => {
-      printed += 1;
-    };
-    try {
-      getByRole('button', '印刷する', element.shadowRoot!).click();
-    } finally {
-      window.print = print;
-    }
-    expect(printed).to.equal(1);
+    expect(printsDuring(() => getByRole('button', '印刷する', element.shadowRoot!).click())).to.equal(1);
   });
 
   it('shows the wizard’s draft, not its own value, inside a wizard, and follows its changes', async () => {
