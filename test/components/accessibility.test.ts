@@ -11,7 +11,7 @@ import '../../src/components/apply-wizard/apply-wizard.js';
 import type { CecApplyWizard } from '../../src/components/apply-wizard/apply-wizard.component.js';
 import { startMockBackend, type RunningMockBackend } from '../../src/mocks/browser.js';
 import { MOCK_TOKENS } from '../../src/mocks/tokens.js';
-import { chooseFile, deepActiveElement, descriptionOf, getByLabel, getByRole, queryAllByRole, replaceText, typeInto, visibleText, waitUntil } from '../helpers.js';
+import { accessibleName, chooseFile, deepActiveElement, descriptionOf, getByLabel, getByRole, queryAllByRole, replaceText, typeInto, visibleText, waitUntil } from '../helpers.js';
 import { acceptTerms, fillAdminUser, fillCertificate, fillCompany, samplePdf } from './wizard-helpers.js';
 
 type Language = 'ja' | 'en';
@@ -349,5 +349,39 @@ describe('cec-apply-wizard: accessibility', () => {
     } finally {
       await emulateMedia({ forcedColors: 'none' });
     }
+  });
+
+  it('gives every checkbox and radio a target of at least 24 × 24 CSS px, and underlines summary links only under their text', async () => {
+    await openWizard('ja');
+    await expectStep('ja', 1, false);
+    /** Each control of `role`, at least 24 px wide and high; how many there are. */
+    const targetsAtLeast24 = (role: string) => {
+      const controls = queryAllByRole(role);
+      for (const control of controls) {
+        const { width, height } = control.getBoundingClientRect();
+        expect(Math.min(width, height), `${role} ${accessibleName(control)}`).to.be.at.least(24);
+      }
+      return controls.length;
+    };
+    expect(targetsAtLeast24('checkbox')).to.equal(2);
+
+    getByRole('button', WORDS.ja.agreeAndNext).click();
+    await waitUntil(errorSummaryFocused, 'refused');
+    const links = queryAllByRole('link').filter((link) => link.closest('.error-summary'));
+    expect(links).to.have.length(2);
+    for (const link of links) {
+      // The underline runs as far as the link's box: its closing 。 must not add the blank half of a full width.
+      const text = Array.from(link.childNodes).findLast((node): node is Text => node instanceof Text && node.data.trim() !== '')!;
+      expect(text.data.endsWith('。'), text.data).to.equal(true);
+      const last = document.createRange();
+      last.setStart(text, text.length - 1);
+      last.setEnd(text, text.length);
+      expect(last.getBoundingClientRect().width).to.be.at.most(parseFloat(getComputedStyle(link).fontSize) * 0.6);
+    }
+
+    for (const consent of WORDS.ja.consents) getByLabel(consent).click();
+    getByRole('button', WORDS.ja.agreeAndNext).click();
+    await expectStep('ja', 2);
+    expect(targetsAtLeast24('radio')).to.be.at.least(2);
   });
 });
