@@ -1,9 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
 import '../src/components/confirmation/confirmation.js';
 import type { ConfirmationSection } from '../src/components/confirmation/confirmation.component.js';
 import { emptyDraft, type ApplicationDraft } from '../src/components/shared/draft.js';
 import { minimalPdf, validApplication } from '../src/mocks/fixtures.js';
+import { inShadow, rendered } from './support/walk.js';
 
 interface Args {
   value: ApplicationDraft;
@@ -22,7 +24,7 @@ function corporationDraft(): ApplicationDraft {
   };
 }
 
-// STEP 5 申請内容確認, standing alone: every answer, each section with its 変更 button.
+// STEP 5 申請内容確認, standing alone: every answer, each section with its 変更 link.
 const meta: Meta<Args> = {
   title: 'Steps/STEP 5 cec-confirmation',
   component: 'cec-confirmation',
@@ -64,5 +66,15 @@ export const WithHostStep: Story = {
     extraSections: [
       { step: 'licence', title: '建設業許可', rows: [{ label: '許可番号', value: '国土交通大臣許可（特-5）第12345号' }] },
     ],
+  },
+};
+
+/** The keyboard on 企業情報's 「変更」 link: its focus ring (its name, 「変更（企業情報）」, is what a screen reader says). */
+export const ChangeLinkFocused: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await rendered<HTMLElement>(canvasElement, 'cec-confirmation');
+    const link = inShadow(element, '[part~="change-link"]');
+    link.focus({ focusVisible: true } as FocusOptions);
+    await waitFor(() => expect(element.shadowRoot!.activeElement).toBe(link));
   },
 };
