@@ -68,9 +68,7 @@ export class CecCompletion extends LitElement implements WizardStep<undefined> {
       }
       .receipt strong {
         font-size: 1.6em;
-        letter-spacing: 0.05em;
         margin: 0 0.15em;
-        font-variant-numeric: tabular-nums;
       }
       .panel button {
         color: inherit;
