@@ -92,6 +92,8 @@ export interface Tables {
     /** 1-based, as the 発行依頼書 numbers its rows. */
     row_number: number;
     common_name: string;
+    /** 証明書ID of the certificate this row renews, when given. */
+    current_certificate_id: string | null;
     /** The row as validated (`RenewalRow`). */
     row_json: string;
     state: string;

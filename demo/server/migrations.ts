@@ -232,6 +232,7 @@ const MIGRATIONS: readonly Migration[] = [
         request_number TEXT NOT NULL REFERENCES renewal_requests (request_number),
         row_number INTEGER NOT NULL,
         common_name TEXT NOT NULL,
+        current_certificate_id TEXT,
         row_json TEXT NOT NULL,
         state TEXT NOT NULL,
         issued_certificate_id TEXT UNIQUE,
@@ -239,6 +240,7 @@ const MIGRATIONS: readonly Migration[] = [
         issued_at TEXT,
         PRIMARY KEY (request_number, row_number)
       )`,
+      'CREATE INDEX renewal_request_rows_by_certificate ON renewal_request_rows (current_certificate_id)',
       'CREATE TABLE renewal_request_sequences (day TEXT PRIMARY KEY, last_value INTEGER NOT NULL)',
     ],
   },
