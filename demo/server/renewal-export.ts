@@ -59,7 +59,8 @@ export async function renewalRequestXlsx(request: StoredRenewalRequest): Promise
   sheet.addRow([]);
   const header = sheet.addRow(COLUMNS.map((column) => column.header));
   header.font = { bold: true };
-  for (const row of request.rows) sheet.addRow(COLUMNS.map((column) => column.cell(row)));
+  // An empty field is a blank cell, not an empty text.
+  for (const row of request.rows) sheet.addRow(COLUMNS.map((column) => column.cell(row)).map((value) => (value === '' ? null : value)));
   sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: COLUMNS.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
