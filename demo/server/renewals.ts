@@ -10,10 +10,12 @@
  * (`validateRenewalRequest`), "today" being the server's Japan-time day.
  */
 import { randomBytes, randomInt } from 'node:crypto';
+import * as z from 'zod/mini';
 import { addDays, addMonths, tokyoToday, type IsoDate } from '../../src/domain/dates.js';
 import type { FieldIssue } from '../../src/domain/validation.js';
 import {
   EXPIRY_NOTICE_DAYS,
+  renewalRowSchema,
   validateRenewalRequest,
   type RenewalDraft,
   type RenewalReceipt,
@@ -76,6 +78,25 @@ export interface StoredRenewalRequest {
   completedAt?: string;
   rows: StoredRenewalRow[];
 }
+
+/** `GET /renewal-requests/{n}` as a schema (the OpenAPI document describes the answer with it). */
+export const storedRenewalRequestSchema = z.object({
+  requestNumber: z.string(),
+  acceptedAt: z.string(),
+  operatorCode: z.string(),
+  locale: z.enum(['ja', 'en']),
+  organisationName: z.string(),
+  completedAt: z.optional(z.string()),
+  rows: z.array(
+    z.extend(renewalRowSchema, {
+      row: z.number(),
+      state: z.enum(['requested', 'issued']),
+      issuedCertificateId: z.optional(z.string()),
+      issuedSerial: z.optional(z.string()),
+      issuedAt: z.optional(z.string()),
+    }),
+  ),
+});
 
 const localeOf = (value: string): RenewalMailLocale => (value === 'en' ? 'en' : 'ja');
 
