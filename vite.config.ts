@@ -138,6 +138,8 @@ export default defineConfig(({ mode }) => {
           input: {
             portal: resolve(root, 'demo/index.html'),
             console: resolve(root, 'demo/console/index.html'),
+            renewal: resolve(root, 'demo/renewal/index.html'),
+            renewalOperator: resolve(root, 'demo/renewal/operator.html'),
           },
         },
       },
