@@ -28,6 +28,8 @@ const view = {
 };
 
 const root = document.querySelector<HTMLElement>('#operator')!;
+// The static 「読み込んでいます…」 goes: Lit renders into an empty container.
+root.replaceChildren();
 const failureText = (error: unknown) => FAILURES[error instanceof CallError ? error.code : 'network'] ?? `できませんでした（${error instanceof CallError ? error.code : String(error)}）。`;
 
 async function load(): Promise<void> {

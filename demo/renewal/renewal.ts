@@ -28,6 +28,8 @@ const view = {
 };
 
 const root = document.querySelector<HTMLElement>('#renewal')!;
+// The static 「読み込んでいます…」 goes: Lit renders into an empty container.
+root.replaceChildren();
 
 async function showRequest(requestNumber: string): Promise<void> {
   view.requestNumber = requestNumber.trim();
