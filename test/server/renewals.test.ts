@@ -396,3 +396,19 @@ describe('the renewal tables survive a restart', () => {
     assert.equal(await countRows(server, 'renewal_requests'), 1);
   });
 });
+
+describe('guessing an RA contact key', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ rateLimits: { apiKeyFailures: 3 } });
+    await seedRenewalOrganisation(server);
+  });
+  after(() => server.dispose());
+
+  it('is bounded like guessing an API key: after 3 refusals 429 with Retry-After, even for the right key', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) assert.equal((await renewalCall(server, 'GET', '/expiring-certificates', { key: `guess-${attempt}` })).status, 403);
+    const limited = await renewalCall(server, 'GET', '/expiring-certificates');
+    assert.equal(limited.status, 429);
+    assert.ok(Number(limited.headers.get('Retry-After')) > 0);
+  });
+});
