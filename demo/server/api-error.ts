@@ -36,6 +36,7 @@ const MESSAGES: Record<string, string> = {
   row_not_found: 'The renewal request has no row with this number.',
   row_already_issued: 'This row has already been issued; its certificate cannot change.',
   certificate_id_taken: 'Another certificate already has this certificate ID.',
+  organisation_not_found: 'No organisation has this id.',
 };
 
 /**

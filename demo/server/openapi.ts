@@ -25,7 +25,7 @@ import { MAX_PAPER_APPLICATION_BYTES, PAPER_APPLICATIONS_PER_WINDOW } from './pa
 import { ApiError, type ErrorStatus } from './api-error.js';
 import { expiringCertificatesSchema, MAX_RENEWAL_ROWS, renewalReceiptSchema, renewalRequestSchema } from '../../src/domain/renewal.js';
 import { MAX_RENEWAL_REQUEST_BYTES, storedRenewalRequestSchema } from './renewals.js';
-import { issueRowSchema } from './routes/renewal-operator-api.js';
+import { issueRowSchema, raContactRegistrationSchema } from './routes/renewal-operator-api.js';
 import { apiErrorBodySchema, draftRequestSchema, MAX_DRAFT_BYTES, savedDraftSchema } from './schemas.js';
 
 type JsonObject = Record<string, unknown>;
@@ -437,6 +437,24 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
       },
+      '/operator/renewal-organisations/{organisationId}/ra-contact': {
+        put: {
+          summary: "Register (or replace: 企業内RA変更) an organisation's RA contact; the new key is in this answer only and the old one stops working",
+          security: operatorSecurity,
+          parameters: [{ name: 'organisationId', in: 'path', required: true, description: 'The account (ordering company) id', schema: { type: 'integer' } }],
+          requestBody: { required: true, content: json('RaContactRegistration') },
+          responses: {
+            200: {
+              description: 'Registered',
+              content: { 'application/json': { schema: { type: 'object', properties: { organisationId: { type: 'integer' }, email: { type: 'string' }, raContactKey: { type: 'string' } } } } },
+            },
+            400: VALIDATION_ERROR,
+            401: UNAUTHORIZED,
+            404: errorResponse(404, ['organisation_not_found'], 'No such organisation'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
       '/operator/expiry-notices': {
         post: {
           summary: 'Send the 60-day notices now: one mail per organisation listing CN and 証明書ID of certificates newly within 60 days',
@@ -480,6 +498,7 @@ export function buildOpenApiDocument(): JsonObject {
         StoredRenewalRequest: jsonSchema(storedRenewalRequestSchema, 'output'),
         OperatorRenewalRequests: { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: ref('StoredRenewalRequest') } } },
         IssueRenewalRow: jsonSchema(issueRowSchema, 'input'),
+        RaContactRegistration: jsonSchema(raContactRegistrationSchema, 'input'),
       },
     },
   };

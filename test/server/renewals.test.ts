@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { parseExpiringList, renewalReceiptSchema } from '../../src/domain/renewal.js';
-import { API_KEY, countRows, errorCode, OPERATOR_KEY, RA_CONTACT_EMAIL, renewalCall, seedRenewalOrganisation, startTestServer, type TestServer } from './helpers.js';
+import { API_KEY, countRows, errorCode, OPERATOR_KEY, RA_CONTACT_EMAIL, RA_KEY, renewalCall, seedRenewalOrganisation, startTestServer, type TestServer } from './helpers.js';
 
 /** 2027-04-01 10:00 in Tokyo (a Thursday). */
 const THURSDAY_MORNING = new Date('2027-04-01T01:00:00Z');
@@ -61,6 +61,28 @@ describe('certificate renewal on the reference server', () => {
       const other = await renewalCall(server, 'GET', '/renewal-requests/R0000000000');
       assert.equal(other.status, 404);
       assert.equal(await errorCode(other), 'renewal_request_not_found');
+    });
+  });
+
+  describe('registration of the RA contact by the operator', () => {
+    it('gives a new key once, which works while the old one is refused from then on (企業内RA変更)', async () => {
+      const response = await operator(server, 'PUT', `/renewal-organisations/${server.company.id}/ra-contact`, { email: ' new-ra@gas.example.co.jp ', locale: 'en' });
+      assert.equal(response.status, 200);
+      const { raContactKey, email } = (await response.json()) as { raContactKey: string; email: string };
+      assert.equal(email, 'new-ra@gas.example.co.jp');
+      assert.equal((await renewalCall(server, 'GET', '/expiring-certificates')).status, 403, 'the old key');
+      assert.equal((await renewalCall(server, 'GET', '/expiring-certificates', { key: raContactKey })).status, 200);
+      await operator(server, 'POST', '/expiry-notices');
+      const [notice] = await outbox(server);
+      assert.equal(notice!.recipient, 'new-ra@gas.example.co.jp');
+      assert.equal(notice!.subject, '[EPPCERT] Client certificates expiring soon');
+    });
+
+    it('refuses an unknown organisation and an address that is not one', async () => {
+      assert.equal(await errorCode(await operator(server, 'PUT', '/renewal-organisations/999/ra-contact', { email: 'a@example.jp' })), 'organisation_not_found');
+      const bad = await operator(server, 'PUT', `/renewal-organisations/${server.company.id}/ra-contact`, { email: 'not an address' });
+      assert.deepEqual((await issues(bad)).map((issue) => [issue.path.join('.'), issue.code]), [['email', 'email']]);
+      assert.equal((await renewalCall(server, 'PUT', `/operator/renewal-organisations/${server.company.id}/ra-contact`, { key: RA_KEY, body: { email: 'a@example.jp' } })).status, 401);
     });
   });
 

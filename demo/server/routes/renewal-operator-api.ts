@@ -10,8 +10,8 @@ import { ApiError, validationFailed } from '../api-error.js';
 import { limitBody, MAX_JSON_BODY_BYTES } from '../http/request.js';
 import { parseBoundedJson } from '../http/bounded-json.js';
 import { validateSection } from '../../../src/domain/validation.js';
-import { findRenewalRequest, issueRenewalRow, listRenewalRequests, sendExpiryNotices } from '../renewals.js';
-import { sha256Hex } from '../secrets.js';
+import { findRenewalRequest, issueRenewalRow, listRenewalRequests, registerRaContact, sendExpiryNotices } from '../renewals.js';
+import { newApiKey, sha256Hex } from '../secrets.js';
 import { timingSafeEqual } from 'node:crypto';
 import type { ApiDependencies } from './dependencies.js';
 
@@ -35,6 +35,17 @@ export const issueRowSchema = z.object({
       z.regex(/^[0-9A-F]{1,40}$/, { error: 'serialFormat' }),
     ),
   ),
+});
+
+/** The in-house RA contact of an organisation as the operator registers it (企業内RA設置, or 変更). */
+export const raContactRegistrationSchema = z.object({
+  email: z.string({ error: 'required' }).check(
+    z.overwrite((text) => text.trim()),
+    z.minLength(1, { error: 'required', abort: true }),
+    z.maxLength(254, { error: 'tooLong', abort: true }),
+    z.email({ error: 'email' }),
+  ),
+  locale: z.optional(z.enum(['ja', 'en'])),
 });
 
 /**
@@ -81,6 +92,20 @@ export function renewalOperatorApi(dependencies: Pick<ApiDependencies, 'database
     if (!result.ok) throw validationFailed(result.issues);
     const issued = await issueRenewalRow(database, { requestNumber: c.req.param('requestNumber'), rowNumber, ...result.value, now: clock() });
     return c.json(issued);
+  });
+
+  // Registers or replaces the RA contact of an account; the new key is shown this once and the old one stops working.
+  operator.put('/renewal-organisations/:organisationId/ra-contact', limitBody(MAX_JSON_BODY_BYTES, 'payload_too_large'), async (c) => {
+    const organisationId = /^\d{1,9}$/.test(c.req.param('organisationId')) ? Number(c.req.param('organisationId')) : Number.NaN;
+    const account = Number.isSafeInteger(organisationId)
+      ? await database.db.selectFrom('ordering_companies').select('id').where('id', '=', organisationId).executeTakeFirst()
+      : undefined;
+    if (!account) throw new ApiError(404, 'organisation_not_found');
+    const result = validateSection(raContactRegistrationSchema, parseBoundedJson(await c.req.text(), []));
+    if (!result.ok) throw validationFailed(result.issues);
+    const raContactKey = newApiKey();
+    await registerRaContact(database, { organisationId, email: result.value.email, raKey: raContactKey, ...(result.value.locale ? { locale: result.value.locale } : {}), now: clock() });
+    return c.json({ organisationId, email: result.value.email, raContactKey });
   });
 
   operator.post('/expiry-notices', async (c) => c.json(await sendExpiryNotices(database, clock())));
