@@ -78,6 +78,8 @@ export interface ServerOptions {
   purgeIntervalMs?: number;
   /** The provider's operator key (`/api/operator/*`, e.g. marking renewal rows issued); those routes refuse everyone without it. */
   operatorKey?: string;
+  /** The 事業者コード format renewal requests must have (the form's `operator-code-pattern`); the domain default when absent. */
+  renewalOperatorCodePattern?: RegExp;
 }
 
 export interface RunningServer {
@@ -114,6 +116,7 @@ export function createApp(
     staticDir?: string;
     log: LogSink;
     operatorKey?: string | undefined;
+    renewalOperatorCodePattern?: RegExp | undefined;
   },
 ): Hono {
   const app = new Hono();
@@ -191,6 +194,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     ...(options.staticDir !== undefined ? { staticDir: options.staticDir } : {}),
     log,
     operatorKey: options.operatorKey,
+    renewalOperatorCodePattern: options.renewalOperatorCodePattern,
   });
 
   let server: Server;

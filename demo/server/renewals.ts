@@ -328,16 +328,16 @@ async function nextRequestNumber(queries: Queries, now: Date): Promise<string> {
  */
 export async function storeRenewalRequest(
   database: Database,
-  submission: { contact: RaContact; idempotencyKey: string | undefined; bodyText: string; now: Date },
+  submission: { contact: RaContact; idempotencyKey: string | undefined; bodyText: string; now: Date; operatorCodePattern?: RegExp | undefined },
 ): Promise<RenewalReceipt> {
-  const { contact, idempotencyKey, bodyText, now } = submission;
+  const { contact, idempotencyKey, bodyText, now, operatorCodePattern } = submission;
   const fingerprint = sha256Hex(bodyText);
   const replay = await replayedReceipt(database.db, contact.organisationId, idempotencyKey, fingerprint);
   if (replay) return replay;
 
   const { draft, locale, issues } = draftOf(parseBoundedJson(bodyText, []));
   if (issues.length > 0) throw validationFailed(issues);
-  const result = validateRenewalRequest(draft, { today: tokyoToday(now) }, locale);
+  const result = validateRenewalRequest(draft, { today: tokyoToday(now), operatorCodePattern }, locale);
   if (!result.ok) throw validationFailed(result.issues);
   const request = result.value;
 

@@ -419,6 +419,21 @@ describe('the renewal tables survive a restart', () => {
   });
 });
 
+describe('a host’s own 事業者コード format', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ now: { value: THURSDAY_MORNING }, renewalOperatorCodePattern: /^\d{4}$/ });
+    await seedRenewalOrganisation(server);
+  });
+  after(() => server.dispose());
+
+  it('is enforced at the server as the form does', async () => {
+    const refused = await renewalCall(server, 'POST', '/renewal-requests', { body: request() });
+    assert.deepEqual((await issues(refused)).map((issue) => [issue.path.join('.'), issue.code]), [['operatorCode', 'operatorCodeFormat']]);
+    assert.equal((await renewalCall(server, 'POST', '/renewal-requests', { body: request([row()], { operatorCode: '１２３４' }) })).status, 201);
+  });
+});
+
 describe('guessing an RA contact key', () => {
   let server: TestServer;
   before(async () => {

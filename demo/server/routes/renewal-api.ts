@@ -67,8 +67,8 @@ function attachment(requestNumber: string, extension: 'xlsx' | 'csv'): string {
  * @example
  * app.route('/api', renewalApi(dependencies));
  */
-export function renewalApi(dependencies: Pick<ApiDependencies, 'database' | 'clock'>): Hono<RenewalEnv> {
-  const { database, clock } = dependencies;
+export function renewalApi(dependencies: Pick<ApiDependencies, 'database' | 'clock'> & { renewalOperatorCodePattern?: RegExp | undefined }): Hono<RenewalEnv> {
+  const { database, clock, renewalOperatorCodePattern: operatorCodePattern } = dependencies;
   const api = new Hono<RenewalEnv>();
   const contactOnly = requireRaContact(database);
 
@@ -85,7 +85,7 @@ export function renewalApi(dependencies: Pick<ApiDependencies, 'database' | 'clo
 
   api.post('/renewal-requests', contactOnly, limitBody(MAX_RENEWAL_REQUEST_BYTES, 'payload_too_large'), async (c) => {
     const idempotencyKey = idempotencyKeyOf(c.req.header('Idempotency-Key'));
-    const receipt = await storeRenewalRequest(database, { contact: c.var.raContact, idempotencyKey, bodyText: await c.req.text(), now: clock() });
+    const receipt = await storeRenewalRequest(database, { contact: c.var.raContact, idempotencyKey, bodyText: await c.req.text(), now: clock(), operatorCodePattern });
     return c.json(receipt, 201);
   });
 
