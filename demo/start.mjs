@@ -3,7 +3,7 @@
  * `npm start`: builds the demo pages (`vite build --mode demo` → dist/demo/) and runs the reference
  * backend on them at http://localhost:8787 (PORT to change). `--no-build` serves the last build.
  *
- * Environment: PORT, HOST, DEMO_API_KEY (else a key is generated once and kept in .data/),
+ * Environment: PORT, HOST, DEMO_API_KEY, DEMO_RA_KEY, OPERATOR_KEY (else each key is generated once and kept in .data/),
  * ALLOWED_ORIGINS (comma-separated extra origins that may call the API, e.g. Storybook's).
  */
 import { spawnSync } from 'node:child_process';

@@ -31,6 +31,12 @@ const MESSAGES: Record<string, string> = {
   application_not_found: 'No application has this receipt number.',
   internal_error: 'Something went wrong on our side.',
   service_unavailable: 'The service cannot accept this now; try again later.',
+  not_ra_contact: 'Only the registered RA contact of the organisation may request issuance.',
+  renewal_request_not_found: 'No renewal request has this number.',
+  row_not_found: 'The renewal request has no row with this number.',
+  row_already_issued: 'This row has already been issued; its certificate cannot change.',
+  certificate_id_taken: 'Another certificate already has this certificate ID.',
+  organisation_not_found: 'No organisation has this id.',
 };
 
 /**

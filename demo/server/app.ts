@@ -34,6 +34,8 @@ import { PAPER_APPLICATIONS_PER_WINDOW } from './paper-applications.js';
 import { adminApi } from './routes/admin-api.js';
 import type { ApiDependencies } from './routes/dependencies.js';
 import { publicApi } from './routes/public-api.js';
+import { renewalApi } from './routes/renewal-api.js';
+import { renewalOperatorApi } from './routes/renewal-operator-api.js';
 
 export interface ServerOptions {
   /** Directory of the SQLite database (created when missing). */
@@ -74,6 +76,10 @@ export interface ServerOptions {
   retention?: Partial<RetentionPolicy>;
   /** How often the purge runs inside the server; default hourly, `0` never (the command still works). */
   purgeIntervalMs?: number;
+  /** The provider's operator key (`/api/operator/*`, e.g. marking renewal rows issued); those routes refuse everyone without it. */
+  operatorKey?: string;
+  /** The 事業者コード format renewal requests must have (the form's `operator-code-pattern`); the domain default when absent. */
+  renewalOperatorCodePattern?: RegExp;
 }
 
 export interface RunningServer {
@@ -109,6 +115,8 @@ export function createApp(
     rateLimits: RateLimits | 'off';
     staticDir?: string;
     log: LogSink;
+    operatorKey?: string | undefined;
+    renewalOperatorCodePattern?: RegExp | undefined;
   },
 ): Hono {
   const app = new Hono();
@@ -127,11 +135,19 @@ export function createApp(
     app.use('/api/admin/*', failureRateLimit(apiKeyFailures, windowMs, 401));
     // Paper applications need no invitation: what one address may store in a window is bounded instead.
     app.use('/api/paper-applications', failureRateLimit(PAPER_APPLICATIONS_PER_WINDOW, windowMs, 201));
+    // Guessing an RA contact's or the operator's key is bounded like guessing an API key.
+    const raKeyGuesses = failureRateLimit(apiKeyFailures, windowMs, 403);
+    app.use('/api/expiring-certificates', raKeyGuesses);
+    app.use('/api/renewal-requests', raKeyGuesses);
+    app.use('/api/renewal-requests/*', raKeyGuesses);
+    app.use('/api/operator/*', failureRateLimit(apiKeyFailures, windowMs, 401));
   }
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument, 200, { 'Cache-Control': 'no-cache' }));
   app.route('/api/admin', adminApi(options));
   app.route('/api', publicApi(options));
+  app.route('/api', renewalApi(options));
+  app.route('/api/operator', renewalOperatorApi({ ...options, operatorKey: options.operatorKey }));
   if (options.staticDir) app.get('/*', staticFiles(options.staticDir));
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found').toBody(), 404));
@@ -177,6 +193,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     }),
     ...(options.staticDir !== undefined ? { staticDir: options.staticDir } : {}),
     log,
+    operatorKey: options.operatorKey,
+    renewalOperatorCodePattern: options.renewalOperatorCodePattern,
   });
 
   let server: Server;

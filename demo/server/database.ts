@@ -64,6 +64,44 @@ export interface Tables {
     last_error: string | null;
   };
   drafts: { invitation_id: string; draft_json: string; saved_at: string };
+  /** Certificate renewal (migration 5): an account's in-house RA (企業内RA) and its registered contact. */
+  renewal_organisations: { ordering_company_id: number; ra_contact_email: string; ra_key_sha256: string; locale: string; registered_at: string };
+  /** Client certificates of an account, as the expiry notice lists them; `expires_on` is `YYYY-MM-DD` (Japan). */
+  renewal_certificates: {
+    ordering_company_id: number;
+    certificate_id: string;
+    common_name: string;
+    serial: string;
+    expires_on: string;
+    expiry_notice_sent_at: string | null;
+  };
+  renewal_requests: {
+    request_number: string;
+    ordering_company_id: number;
+    accepted_at: string;
+    operator_code: string;
+    locale: string;
+    idempotency_key: string | null;
+    request_sha256: string;
+    /** The `201` body, given again to a retry with the same Idempotency-Key. */
+    receipt_json: string;
+    completed_at: string | null;
+  };
+  renewal_request_rows: {
+    request_number: string;
+    /** 1-based, as the 発行依頼書 numbers its rows. */
+    row_number: number;
+    common_name: string;
+    /** 証明書ID of the certificate this row renews, when given. */
+    current_certificate_id: string | null;
+    /** The row as validated (`RenewalRow`). */
+    row_json: string;
+    state: string;
+    issued_certificate_id: string | null;
+    issued_serial: string | null;
+    issued_at: string | null;
+  };
+  renewal_request_sequences: { day: string; last_value: number };
   schema_migrations: { version: number; name: string; applied_at: string };
 }
 

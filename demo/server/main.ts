@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from './app.js';
 import { seedOrderingCompany } from './ordering-companies.js';
+import { seedDemoRenewal } from './renewal-demo-seed.js';
 import { newApiKey } from './secrets.js';
 
 /** The ordering company of the demo (as in the application guide's screenshots). */
@@ -18,24 +19,32 @@ export interface DemoServerOptions {
   staticDir: string;
   /**
    * Environment to read `PORT`, `HOST`, `DEMO_API_KEY`, `ALLOWED_ORIGINS`, `ALLOWED_HOSTS`,
-   * `PUBLIC_BASE_URL`, `DATABASE_URL`, `SMTP_URL`, `MAIL_FROM`, `MAIL_ENCRYPTION_KEY` and
-   * `RETENTION_DAYS` from (README, environment variables).
+   * `PUBLIC_BASE_URL`, `DATABASE_URL`, `SMTP_URL`, `MAIL_FROM`, `MAIL_ENCRYPTION_KEY`,
+   * `RETENTION_DAYS`, `DEMO_RA_KEY` and `OPERATOR_KEY` from (README, environment variables).
    */
   env?: NodeJS.ProcessEnv;
 }
 
 /**
- * The demo API key: `DEMO_API_KEY` when set, else the one generated on the first start and kept in
- * the data directory, so the console link stays valid across restarts.
+ * A key of the demo (the API key, the RA contact's, the operator's): the environment's when set, else
+ * the one generated on the first start and kept in the data directory as `fileName`, so the printed
+ * links stay valid across restarts.
  */
-function demoApiKey(dataDir: string, fromEnvironment: string | undefined): { apiKey: string; generated: boolean } {
-  if (fromEnvironment) return { apiKey: fromEnvironment, generated: false };
+function keptKey(dataDir: string, fileName: string, fromEnvironment: string | undefined): { key: string; generated: boolean } {
+  if (fromEnvironment) return { key: fromEnvironment, generated: false };
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const keyFile = join(dataDir, 'demo-api-key');
-  if (existsSync(keyFile)) return { apiKey: readFileSync(keyFile, 'utf8').trim(), generated: false };
-  const apiKey = newApiKey();
-  writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 });
-  return { apiKey, generated: true };
+  const keyFile = join(dataDir, fileName);
+  if (existsSync(keyFile)) return { key: readFileSync(keyFile, 'utf8').trim(), generated: false };
+  const key = newApiKey();
+  writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
+  return { key, generated: true };
+}
+
+/** A page's line of the banner: with its key the time the key is made (a secret, never shown again), else where the key is kept. */
+function pageLine(url: string, kept: { key: string; generated: boolean }, what: string, environmentName: string, fileName: string, env: NodeJS.ProcessEnv): string {
+  return kept.generated
+    ? `${url}#key=${kept.key}   (${what} generated now, kept in .data/${fileName}; not shown again)`
+    : `${url}   (${what}: ${env[environmentName] ? environmentName : `.data/${fileName}`})`;
 }
 
 /**
@@ -59,6 +68,7 @@ export async function runDemoServer(options: DemoServerOptions): Promise<{ url: 
   if (retentionDays !== undefined && !(Number.isInteger(retentionDays) && retentionDays > 0)) {
     throw new Error('RETENTION_DAYS must be a whole number of days above 0');
   }
+  const operatorKey = keptKey(dataDir, 'operator-key', env.OPERATOR_KEY);
   const server = await createServer({
     dataDir,
     port,
@@ -71,18 +81,23 @@ export async function runDemoServer(options: DemoServerOptions): Promise<{ url: 
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
     ...(retentionDays ? { retention: { applicationDays: retentionDays } } : {}),
+    operatorKey: operatorKey.key,
   });
-  const { apiKey, generated } = demoApiKey(dataDir, env.DEMO_API_KEY);
-  await seedOrderingCompany(server.database, { name: DEMO_ORDERING_COMPANY, apiKey });
+  const apiKey = keptKey(dataDir, 'demo-api-key', env.DEMO_API_KEY);
+  const company = await seedOrderingCompany(server.database, { name: DEMO_ORDERING_COMPANY, apiKey: apiKey.key });
+  const raKey = keptKey(dataDir, 'demo-ra-key', env.DEMO_RA_KEY);
+  await seedDemoRenewal(server.database, { organisationId: company.id, raKey: raKey.key, now: new Date() });
 
-  // The key is a secret: printed once, when it is made; afterwards the banner says where it is kept.
-  const consoleLine = generated
-    ? `${origin}/console/#key=${apiKey}   (API key generated now, kept in .data/demo-api-key; not shown again)`
-    : `${origin}/console/   (API key: ${env.DEMO_API_KEY ? 'DEMO_API_KEY' : '.data/demo-api-key'})`;
+  // A key is a secret: printed once, when it is made; afterwards the banner says where it is kept.
+  const consoleLine = pageLine(`${origin}/console/`, apiKey, 'API key', 'DEMO_API_KEY', 'demo-api-key', env);
+  const renewalLine = pageLine(`${origin}/renewal/`, raKey, 'RA contact key', 'DEMO_RA_KEY', 'demo-ra-key', env);
+  const operatorLine = pageLine(`${origin}/renewal/operator.html`, operatorKey, 'operator key', 'OPERATOR_KEY', 'operator-key', env);
   console.log(`
 CECTRUST-Light demo server (${env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : `SQLite in ${dataDir}`}; mail ${env.SMTP_URL ? 'over SMTP_URL' : 'kept in the outbox, shown by the console'})
   portal   ${origin}/            (open it with ?token=<invitation token>; the console issues invitations)
   console  ${consoleLine}
+  renewal  ${renewalLine}
+  operator ${operatorLine}
   API      ${origin}/api          (OpenAPI: ${origin}/api/openapi.json)
   ordering company ${DEMO_ORDERING_COMPANY}
 ${hasStaticPages ? '' : `  ! ${options.staticDir} does not exist: only the API is served\n`}Press Ctrl-C to stop.

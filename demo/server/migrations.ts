@@ -193,6 +193,57 @@ const MIGRATIONS: readonly Migration[] = [
       'CREATE TABLE paper_reference_sequences (day TEXT PRIMARY KEY, last_value INTEGER NOT NULL)',
     ],
   },
+  // Version 4 (partner administration) is appended on its own branch; this one follows it.
+  {
+    version: 5,
+    name: 'client-certificate renewal (issue 15)',
+    statements: () => [
+      `CREATE TABLE renewal_organisations (
+        ordering_company_id INTEGER PRIMARY KEY REFERENCES ordering_companies (id),
+        ra_contact_email TEXT NOT NULL,
+        ra_key_sha256 TEXT NOT NULL UNIQUE,
+        locale TEXT NOT NULL,
+        registered_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE renewal_certificates (
+        ordering_company_id INTEGER NOT NULL REFERENCES renewal_organisations (ordering_company_id),
+        certificate_id TEXT NOT NULL,
+        common_name TEXT NOT NULL,
+        serial TEXT NOT NULL,
+        expires_on TEXT NOT NULL,
+        expiry_notice_sent_at TEXT,
+        PRIMARY KEY (ordering_company_id, certificate_id)
+      )`,
+      'CREATE INDEX renewal_certificates_by_expiry ON renewal_certificates (expires_on)',
+      `CREATE TABLE renewal_requests (
+        request_number TEXT PRIMARY KEY,
+        ordering_company_id INTEGER NOT NULL REFERENCES renewal_organisations (ordering_company_id),
+        accepted_at TEXT NOT NULL,
+        operator_code TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        idempotency_key TEXT,
+        request_sha256 TEXT NOT NULL,
+        receipt_json TEXT NOT NULL,
+        completed_at TEXT,
+        UNIQUE (ordering_company_id, idempotency_key)
+      )`,
+      'CREATE INDEX renewal_requests_by_acceptance ON renewal_requests (accepted_at)',
+      `CREATE TABLE renewal_request_rows (
+        request_number TEXT NOT NULL REFERENCES renewal_requests (request_number),
+        row_number INTEGER NOT NULL,
+        common_name TEXT NOT NULL,
+        current_certificate_id TEXT,
+        row_json TEXT NOT NULL,
+        state TEXT NOT NULL,
+        issued_certificate_id TEXT UNIQUE,
+        issued_serial TEXT,
+        issued_at TEXT,
+        PRIMARY KEY (request_number, row_number)
+      )`,
+      'CREATE INDEX renewal_request_rows_by_certificate ON renewal_request_rows (current_certificate_id)',
+      'CREATE TABLE renewal_request_sequences (day TEXT PRIMARY KEY, last_value INTEGER NOT NULL)',
+    ],
+  },
 ];
 
 /** The newest schema version this code knows. */

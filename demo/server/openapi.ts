@@ -23,6 +23,9 @@ import { MAX_JSON_DEPTH } from './http/bounded-json.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 import { MAX_PAPER_APPLICATION_BYTES, PAPER_APPLICATIONS_PER_WINDOW } from './paper-applications.js';
 import { ApiError, type ErrorStatus } from './api-error.js';
+import { expiringCertificatesSchema, MAX_RENEWAL_ROWS, renewalReceiptSchema, renewalRequestSchema } from '../../src/domain/renewal.js';
+import { MAX_RENEWAL_REQUEST_BYTES, storedRenewalRequestSchema } from './renewals.js';
+import { issueRowSchema, raContactRegistrationSchema } from './routes/renewal-operator-api.js';
 import { apiErrorBodySchema, draftRequestSchema, MAX_DRAFT_BYTES, savedDraftSchema } from './schemas.js';
 
 type JsonObject = Record<string, unknown>;
@@ -102,6 +105,16 @@ const idempotencyKeyParameter = {
   description: 'Chosen by the client per application (a UUID); reused on retries.',
   schema: { type: 'string', minLength: 1, maxLength: 200 },
 };
+
+const raContactSecurity = [{ raContactKey: [] }];
+const operatorSecurity = [{ operatorKey: [] }];
+const RA_CONTACT_ERRORS = {
+  401: UNAUTHORIZED,
+  403: errorResponse(403, ['not_ra_contact', 'forbidden_origin', 'forbidden_host'], 'The key is not the registered RA contact\'s, or the Origin/Host is refused'),
+  429: TOO_MANY,
+};
+const RENEWAL_NOT_FOUND = errorResponse(404, ['renewal_request_not_found'], "No such request among this organisation's");
+const requestNumberParameter = { name: 'requestNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^R\\d{10}$' } };
 
 /**
  * Builds the OpenAPI document. Pure: the same schemas give the same document.
@@ -332,6 +345,127 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
       },
+      '/expiring-certificates': {
+        get: {
+          summary: "The RA contact's certificates that expire within `withinDays` days of today (Japan), soonest first, those already requested left out",
+          security: raContactSecurity,
+          parameters: [{ name: 'withinDays', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 366, default: 60 } }],
+          responses: { 200: { description: 'The list', content: json('ExpiringCertificates') }, 400: VALIDATION_ERROR, ...COMMON_ERRORS, ...RA_CONTACT_ERRORS },
+        },
+      },
+      '/renewal-requests': {
+        post: {
+          summary: 'Request the renewal of client certificates (クライアント証明書発行依頼書), one row per certificate',
+          description:
+            'Only the registered RA contact (its key). Validated with `validateRenewalRequest`, the form\'s own function, at the Japan day ' +
+            'of the server\'s clock: the latest 有効期間開始日 is that day + 179, a past one needs `pastStartConfirmed`. ' +
+            `At most ${MAX_RENEWAL_ROWS} rows and ${MAX_RENEWAL_REQUEST_BYTES} bytes. With an \`Idempotency-Key\` the same body gets the ` +
+            'first answer again and stores nothing new. Request numbers are `R` + YYMMDD (Japan) + a 4-digit sequence of that day.',
+          security: raContactSecurity,
+          parameters: [{ ...idempotencyKeyParameter, required: false, description: 'Optional; reuse it on retries of the same request.' }],
+          requestBody: { required: true, content: json('RenewalRequest') },
+          responses: {
+            201: { description: 'Accepted (or the same request replayed)', content: json('RenewalReceipt') },
+            400: VALIDATION_ERROR,
+            409: errorResponse(409, ['idempotency_conflict'], 'The key was used for another body'),
+            413: JSON_TOO_LARGE,
+            ...COMMON_ERRORS,
+            ...RA_CONTACT_ERRORS,
+          },
+        },
+      },
+      '/renewal-requests/{requestNumber}': {
+        get: {
+          summary: 'A request of this organisation with each row\'s state, and 証明書ID and serial once issued',
+          security: raContactSecurity,
+          parameters: [requestNumberParameter],
+          responses: { 200: { description: 'The request', content: json('StoredRenewalRequest') }, 404: RENEWAL_NOT_FOUND, ...COMMON_ERRORS, ...RA_CONTACT_ERRORS },
+        },
+      },
+      '/renewal-requests/{requestNumber}/export.xlsx': {
+        get: {
+          summary: 'The request as the クライアント証明書発行依頼書 spreadsheet (XLSX)',
+          security: raContactSecurity,
+          parameters: [requestNumberParameter],
+          responses: {
+            200: { description: 'The workbook', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } },
+            404: RENEWAL_NOT_FOUND,
+            ...COMMON_ERRORS,
+            ...RA_CONTACT_ERRORS,
+          },
+        },
+      },
+      '/renewal-requests/{requestNumber}/export.csv': {
+        get: {
+          summary: 'The request\'s rows as CSV: UTF-8 with a BOM, every field quoted, = + - @ at the start of a field prefixed with \'',
+          security: raContactSecurity,
+          parameters: [requestNumberParameter],
+          responses: { 200: { description: 'The CSV', content: { 'text/csv': {} } }, 404: RENEWAL_NOT_FOUND, ...COMMON_ERRORS, ...RA_CONTACT_ERRORS },
+        },
+      },
+      '/operator/renewal-requests': {
+        get: {
+          summary: 'The 50 newest renewal requests of every organisation (the operator)',
+          security: operatorSecurity,
+          responses: { 200: { description: 'The requests', content: json('OperatorRenewalRequests') }, 401: UNAUTHORIZED, ...COMMON_ERRORS },
+        },
+      },
+      '/operator/renewal-requests/{requestNumber}': {
+        get: {
+          summary: 'One renewal request (the operator)',
+          security: operatorSecurity,
+          parameters: [requestNumberParameter],
+          responses: { 200: { description: 'The request', content: json('StoredRenewalRequest') }, 401: UNAUTHORIZED, 404: RENEWAL_NOT_FOUND, ...COMMON_ERRORS },
+        },
+      },
+      '/operator/renewal-requests/{requestNumber}/rows/{row}/issue': {
+        post: {
+          summary: 'Mark a row issued with its new 証明書ID and serial (assigned when left out)',
+          description:
+            'Mails the ID通知メール to the row\'s address when its medium is ダウンロード; once every row is issued, the invoice notice ' +
+            '(every row\'s 証明書ID and serial, payable by the end of the following month, Japan time) to the RA contact.',
+          security: operatorSecurity,
+          parameters: [requestNumberParameter, { name: 'row', in: 'path', required: true, description: '1-based row number', schema: { type: 'integer', minimum: 1 } }],
+          requestBody: { required: false, content: json('IssueRenewalRow') },
+          responses: {
+            200: { description: 'The request after the change', content: json('StoredRenewalRequest') },
+            400: VALIDATION_ERROR,
+            401: UNAUTHORIZED,
+            404: errorResponse(404, ['renewal_request_not_found', 'row_not_found'], 'No such request or row'),
+            409: errorResponse(409, ['row_already_issued', 'certificate_id_taken'], 'Issued already, or the 証明書ID belongs to another certificate'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/operator/renewal-organisations/{organisationId}/ra-contact': {
+        put: {
+          summary: "Register (or replace: 企業内RA変更) an organisation's RA contact; the new key is in this answer only and the old one stops working",
+          security: operatorSecurity,
+          parameters: [{ name: 'organisationId', in: 'path', required: true, description: 'The account (ordering company) id', schema: { type: 'integer' } }],
+          requestBody: { required: true, content: json('RaContactRegistration') },
+          responses: {
+            200: {
+              description: 'Registered',
+              content: { 'application/json': { schema: { type: 'object', properties: { organisationId: { type: 'integer' }, email: { type: 'string' }, raContactKey: { type: 'string' } } } } },
+            },
+            400: VALIDATION_ERROR,
+            401: UNAUTHORIZED,
+            404: errorResponse(404, ['organisation_not_found'], 'No such organisation'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/operator/expiry-notices': {
+        post: {
+          summary: 'Send the 60-day notices now: one mail per organisation listing CN and 証明書ID of certificates newly within 60 days',
+          security: operatorSecurity,
+          responses: {
+            200: { description: 'Mails queued and certificates listed', content: { 'application/json': { schema: { type: 'object', properties: { mails: { type: 'integer' }, certificates: { type: 'integer' } } } } } },
+            401: UNAUTHORIZED,
+            ...COMMON_ERRORS,
+          },
+        },
+      },
       '/openapi.json': {
         get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } },
       },
@@ -339,6 +473,8 @@ export function buildOpenApiDocument(): JsonObject {
     components: {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: "The ordering company's API key" },
+        raContactKey: { type: 'http', scheme: 'bearer', description: "The key of an organisation's registered RA contact (企業内RA)" },
+        operatorKey: { type: 'http', scheme: 'bearer', description: "The provider's operator key" },
       },
       schemas: {
         Invitation: jsonSchema(invitationSchema, 'output'),
@@ -356,6 +492,13 @@ export function buildOpenApiDocument(): JsonObject {
         PaperApplication: jsonSchema(paperApplicationSchema, 'input'),
         PaperReceipt: jsonSchema(paperReceiptSchema, 'output'),
         ErrorBody: jsonSchema(apiErrorBodySchema, 'output'),
+        ExpiringCertificates: jsonSchema(expiringCertificatesSchema, 'output'),
+        RenewalRequest: jsonSchema(renewalRequestSchema, 'input'),
+        RenewalReceipt: jsonSchema(renewalReceiptSchema, 'output'),
+        StoredRenewalRequest: jsonSchema(storedRenewalRequestSchema, 'output'),
+        OperatorRenewalRequests: { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: ref('StoredRenewalRequest') } } },
+        IssueRenewalRow: jsonSchema(issueRowSchema, 'input'),
+        RaContactRegistration: jsonSchema(raContactRegistrationSchema, 'input'),
       },
     },
   };

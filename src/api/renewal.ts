@@ -59,15 +59,17 @@ export class RenewalApi {
 
   /**
    * Sends the request (`201 { requestNumber, rows }`). Fails with `validation_failed` (400, issues at
-   * `['rows', '<index>', '<field>']`), `not_ra_contact` (403), or the transport codes.
+   * `['rows', '<index>', '<field>']`), `not_ra_contact` (403), `idempotency_conflict` (409), or the
+   * transport codes. A retry of the same request passes the same `idempotencyKey`: the backend then
+   * answers it once, even when the first answer was lost on the way.
    *
    * @example
-   * const receipt = await api.submitRenewalRequest(result.value);
+   * const receipt = await api.submitRenewalRequest(result.value, newIdempotencyKey());
    */
-  async submitRenewalRequest(request: RenewalRequest): Promise<RenewalReceipt> {
+  async submitRenewalRequest(request: RenewalRequest, idempotencyKey?: string): Promise<RenewalReceipt> {
     const bodyText = await this.#call('/renewal-requests', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
       body: JSON.stringify(request),
     });
     return parseBody(renewalReceiptSchema, bodyText);

@@ -62,6 +62,18 @@ describe('RenewalApi', () => {
     expect(requests[0]!.headers.get('Authorization')).to.equal(null);
   });
 
+  it('sends the Idempotency-Key it is given, and none when not', async () => {
+    const keys: Array<string | null> = [];
+    const stub = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      keys.push(new Headers(init?.headers).get('Idempotency-Key'));
+      return Response.json({ requestNumber: 'R2704010001', rows: [] }, { status: 201 });
+    };
+    const stubbed = new RenewalApi({ endpoint: '/x', fetch: stub });
+    await stubbed.submitRenewalRequest(REQUEST, 'key-1');
+    await stubbed.submitRenewalRequest(REQUEST);
+    expect(keys).to.deep.equal(['key-1', null]);
+  });
+
   it('fails with network when no answer comes', async () => {
     backend.failNext({ network: true });
     expect((await failure(api.listExpiringCertificates())).code).to.equal('network');

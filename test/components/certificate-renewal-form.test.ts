@@ -76,6 +76,16 @@ async function fillValidRequest(form: CecCertificateRenewalForm): Promise<void> 
   await form.updateComplete;
 }
 
+/** Fills a valid request, confirms it and sends it into a network failure (the retry button then shows). */
+async function sendIntoNetworkFailure(form: CecCertificateRenewalForm): Promise<void> {
+  await fillValidRequest(form);
+  getByRole('button', '入力内容を確認する', form.shadowRoot!).click();
+  await waitUntil(() => form.shadowRoot!.querySelector('#confirm-heading'), 'confirmation');
+  backend.failNext({ network: true });
+  getByRole('button', 'この内容で申し込む', form.shadowRoot!).click();
+  await waitUntil(() => visibleText(form).includes('サーバーに接続できません'), 'network failure');
+}
+
 describe('cec-certificate-renewal-form', function () {
   // Whole walks with several round trips: the default 10 s is short when the machine is loaded.
   this.timeout(30_000);
@@ -405,15 +415,39 @@ describe('cec-certificate-renewal-form', function () {
 
   it('offers a retry after a network failure and then succeeds', async () => {
     const form = await openForm();
-    await fillValidRequest(form);
-    getByRole('button', '入力内容を確認する', form.shadowRoot!).click();
-    await waitUntil(() => form.shadowRoot!.querySelector('#confirm-heading'), 'confirmation');
-    backend.failNext({ network: true });
-    getByRole('button', 'この内容で申し込む', form.shadowRoot!).click();
-    await waitUntil(() => visibleText(form).includes('サーバーに接続できません'), 'network failure');
+    await sendIntoNetworkFailure(form);
     getByRole('button', '再試行', form.shadowRoot!).click();
     await waitUntil(() => form.shadowRoot!.querySelector('#done-heading'), 'done');
     expect(backend.received).to.have.length(1);
+  });
+
+  it('sends a retry with the Idempotency-Key of the first attempt, and an edited request with a new one', async () => {
+    const keys: string[] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      if (String(input).endsWith('/renewal-requests')) keys.push(new Headers(init?.headers).get('Idempotency-Key') ?? '');
+      return original(input, init);
+    };
+    try {
+      const form = await openForm();
+      await sendIntoNetworkFailure(form);
+      backend.failNext({ network: true });
+      getByRole('button', '再試行', form.shadowRoot!).click();
+      await waitUntil(() => keys.length === 2 && visibleText(form).includes('サーバーに接続できません'), 'second failure');
+      getByRole('button', '修正する', form.shadowRoot!).click();
+      await form.updateComplete;
+      await replaceText(getByLabel('CN', row(form, 1)), 'gw02.gas.example.co.jp');
+      getByRole('button', '入力内容を確認する', form.shadowRoot!).click();
+      await waitUntil(() => form.shadowRoot!.querySelector('#confirm-heading'), 'confirmation again');
+      getByRole('button', 'この内容で申し込む', form.shadowRoot!).click();
+      await waitUntil(() => form.shadowRoot!.querySelector('#done-heading'), 'done');
+      expect(keys).to.have.length(3);
+      expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
+      expect(keys[1]).to.equal(keys[0]);
+      expect(keys[2]).to.not.equal(keys[0]);
+    } finally {
+      globalThis.fetch = original;
+    }
   });
 
   it('speaks English', async () => {

@@ -16,6 +16,10 @@
  *   application and kills it before its answer leaves (stored, but the browser sees the connection
  *   drop). Either way the server is then stopped, as after `stop-listening`;
  * - `count-applications` → the number of applications stored (straight from the database).
+ * Certificate renewal (issue 15):
+ * - `seed-renewal` { expiresInDays? } → { raKey, operatorKey }: the seeded company registers its in-house RA
+ *   with certificates expiring that many days from the server's Japan-time today (20, 35, 52, 60, 100 by default);
+ * - `renewal-outbox` → [{ to, subject, body }]: every mail queued, oldest first (straight from the database).
  * And one for the browser itself:
  * - `browser-offline` { offline }: Chromium's offline mode for the test page (Playwright's `setOffline`).
  * The server is TypeScript; tsx compiles it on import.
@@ -199,6 +203,15 @@ export function referenceServerPlugin() {
           return true;
         case 'count-applications':
           return countRows(server, 'applications');
+        case 'seed-renewal': {
+          const { seedRenewalOrganisation, RA_KEY, OPERATOR_KEY } = await import('../server/helpers.ts');
+          await seedRenewalOrganisation(server, payload.expiresInDays);
+          return { raKey: RA_KEY, operatorKey: OPERATOR_KEY };
+        }
+        case 'renewal-outbox': {
+          const mails = await server.database.db.selectFrom('outbox').select(['recipient', 'subject', 'body']).orderBy('id').execute();
+          return mails.map((mail) => ({ to: mail.recipient, subject: mail.subject, body: mail.body }));
+        }
         case 'browser-offline': {
           const context = session.browser.getPage(session.id).context();
           if (!payload.forMs) {

@@ -35,6 +35,16 @@ describe('the demo server banner', () => {
     assert.match(second, /\.data\/demo-api-key/);
   });
 
+  it('prints the renewal and operator pages with their keys on the start that makes them, then only where they are kept', async () => {
+    const raKey = readFileSync(join(root, '.data', 'demo-ra-key'), 'utf8').trim();
+    const operatorKey = readFileSync(join(root, '.data', 'operator-key'), 'utf8').trim();
+    assert.notEqual(raKey, operatorKey);
+    const again = await start();
+    assert.ok(!again.includes(raKey) && !again.includes(operatorKey));
+    assert.match(again, /\/renewal\/ .*\.data\/demo-ra-key/);
+    assert.match(again, /\/renewal\/operator\.html .*\.data\/operator-key/);
+  });
+
   it('keeps the key file and the data directory private (0600, 0700)', () => {
     assert.equal(statSync(join(root, '.data')).mode & 0o777, 0o700);
     assert.equal(statSync(join(root, '.data', 'demo-api-key')).mode & 0o777, 0o600);

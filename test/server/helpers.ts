@@ -12,6 +12,8 @@ import { countRows as countTableRows, type Tables } from '../../demo/server/data
 import { createInvitation } from '../../demo/server/invitations.js';
 import { seedOrderingCompany, type OrderingCompany } from '../../demo/server/ordering-companies.js';
 import { startPostgresCluster, type PostgresCluster } from './postgres.js';
+import { addDays, tokyoToday } from '../../src/domain/dates.js';
+import { registerCertificates, registerRaContact } from '../../demo/server/renewals.js';
 
 export { emptyPdf, encryptedPdf, minimalPdf, notPdf, oversizePdf, validApplication } from '../../src/mocks/fixtures.js';
 
@@ -20,6 +22,8 @@ export const PORTAL_ORIGIN = 'https://portal.example.jp';
 /** API key of the ordering company every test server is seeded with. */
 export const API_KEY = 'test-key-hacchu';
 export const ORDERING_COMPANY = '発注建設株式会社';
+/** The provider's operator key every test server has (`/api/operator/*`). */
+export const OPERATOR_KEY = 'test-operator-key';
 
 export const partner: Partner = { companyName: '株式会社山田建設', contactName: '山田 太郎', email: 'taro@example.co.jp' };
 
@@ -130,6 +134,7 @@ export async function startTestServer(
     purgeIntervalMs: 0,
     // Tests of other things send many wrong keys and unknown tokens on purpose; hardening.test.ts sets its own.
     rateLimits: { tokenFailures: 10_000, apiKeyFailures: 10_000 },
+    operatorKey: OPERATOR_KEY,
     ...(postgres ? { databaseUrl: postgres.url } : {}),
     ...withoutTestOptions(options),
     dataDir,
@@ -242,4 +247,52 @@ export async function errorCode(response: Response): Promise<string> {
 /** Number of rows in a table of the server's database. */
 export function countRows(server: RunningServer, table: keyof Tables): Promise<number> {
   return countTableRows(server.database, table);
+}
+
+/** The RA contact key of the seeded company's in-house RA (`seedRenewalOrganisation`). */
+export const RA_KEY = 'test-ra-contact-key';
+export const RA_CONTACT_EMAIL = 'ra@gas.example.co.jp';
+
+/**
+ * Registers the seeded company's in-house RA (contact `RA_CONTACT_EMAIL`, key `RA_KEY`) with one client
+ * certificate per entry of `expiresInDays`, expiring that many days after the server's Japan-time today:
+ * CN `gw0N.gas.example.co.jp`, 証明書ID `10000N`.
+ *
+ * @example
+ * await seedRenewalOrganisation(server, [20, 35, 60, 61]);
+ */
+export async function seedRenewalOrganisation(server: TestServer, expiresInDays: readonly number[] = [20, 35, 52, 60, 100]): Promise<void> {
+  const today = tokyoToday(server.now.value);
+  await registerRaContact(server.database, { organisationId: server.company.id, email: RA_CONTACT_EMAIL, raKey: RA_KEY, now: server.now.value });
+  await registerCertificates(
+    server.database,
+    server.company.id,
+    expiresInDays.map((days, index) => ({
+      commonName: `gw0${index + 1}.gas.example.co.jp`,
+      certificateId: String(100001 + index),
+      serial: `0A${String(index + 1).padStart(2, '0')}`,
+      expiresOn: addDays(today, days),
+    })),
+  );
+}
+
+/**
+ * A call to the renewal routes as the RA contact (or `key`), JSON in and out.
+ *
+ * @example
+ * const response = await renewalCall(server, 'POST', '/renewal-requests', { body: request, idempotencyKey: 'k1' });
+ */
+export function renewalCall(
+  server: RunningServer,
+  method: string,
+  path: string,
+  options: { body?: unknown; key?: string | null; idempotencyKey?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = {};
+  const key = options.key === undefined ? RA_KEY : options.key;
+  if (key !== null) headers.Authorization = `Bearer ${key}`;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const body = options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) };
+  return fetch(`${server.url}/api${path}`, { method, headers, ...body });
 }

@@ -250,7 +250,7 @@ describe('restart', () => {
       const second = receiptSchema.parse(await (await submit(server, { token: waiting.token })).json());
       assert.equal(second.receiptNumber, '2401260002', 'the daily sequence continues');
       const migrations = await server.database.db.selectFrom('schema_migrations').select('version').orderBy('version').execute();
-      assert.deepEqual(migrations.map((row) => Number(row.version)), [1, 2, 3], 'each migration is applied once');
+      assert.deepEqual(migrations.map((row) => Number(row.version)), [1, 2, 3, 5], 'each migration is applied once');
     } finally {
       await server.dispose();
     }
@@ -286,6 +286,10 @@ describe('OpenAPI', () => {
       '/admin/applications/{receiptNumber}': { get: ['200', '401', '404'] },
       '/admin/applications/{receiptNumber}/document': { get: ['200', '401', '404'] },
       '/admin/outbox': { get: ['200', '401'] },
+      '/expiring-certificates': { get: ['200', '400', '401', '403'] },
+      '/renewal-requests': { post: ['201', '400', '401', '403', '409', '413'] },
+      '/renewal-requests/{requestNumber}': { get: ['200', '401', '403', '404'] },
+      '/operator/renewal-requests/{requestNumber}/rows/{row}/issue': { post: ['200', '400', '401', '404', '409'] },
     };
     for (const [path, operations] of Object.entries(expected)) {
       for (const [method, statuses] of Object.entries(operations)) {

@@ -4,6 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiError } from '../../api/errors.js';
+import { newIdempotencyKey } from '../../api/client.js';
 import { RenewalApi } from '../../api/renewal.js';
 import { tokyoToday, type Clock, type IsoDate } from '../../domain/dates.js';
 import {
@@ -141,6 +142,8 @@ export class CecCertificateRenewalForm extends LitElement {
   #result: SectionResult<RenewalRequest> = { ok: false, issues: [] };
   #issues = new Map<string, FieldIssue>();
   #validated?: { inputs: unknown[]; result: SectionResult<RenewalRequest> };
+  /** The Idempotency-Key of the request last sent without an answer, with that request's body. */
+  #idempotency?: { body: string; key: string };
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -379,7 +382,11 @@ export class CecCertificateRenewalForm extends LitElement {
     this.failure = undefined;
     this.busy = 'submit';
     try {
-      const receipt = await this.api.submitRenewalRequest(result.value);
+      // A retry of the same request carries the same key, so a request whose answer was lost is not stored twice.
+      const body = JSON.stringify(result.value);
+      if (this.#idempotency?.body !== body) this.#idempotency = { body, key: newIdempotencyKey() };
+      const receipt = await this.api.submitRenewalRequest(result.value, this.#idempotency.key);
+      this.#idempotency = undefined;
       this.receipt = receipt;
       clearTimeout(this.#saveTimer);
       this.#saveTimer = undefined;
