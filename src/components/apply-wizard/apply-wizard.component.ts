@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.js';
@@ -134,13 +134,11 @@ export class CecApplyWizard extends LitElement {
   /** Leave the browser's history alone: each step change otherwise adds an entry, so that Back returns to the previous step. */
   @property({ type: Boolean, attribute: 'no-history' }) noHistory = false;
 
-  @provide({ context: wizardContext })
-  @state()
-  protected wizardState: WizardState = {
-    translator: Translator.japanese(),
-    draft: emptyDraft(),
-    maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
-  };
+  /** What the steps read through `wizardContext`: the translator, the draft, the document limit. */
+  readonly #shared = new ContextProvider(this, {
+    context: wizardContext,
+    initialValue: { translator: Translator.japanese(), draft: emptyDraft(), maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES },
+  });
 
   @state() private phase: Phase = 'loading';
   @state() private invitationProblem = 'notFound';
@@ -408,7 +406,7 @@ export class CecApplyWizard extends LitElement {
   #titleOf(step: StepDefinition): string {
     if (step.title) return step.title;
     const own = (step.element as WizardStep | undefined)?.stepTitle;
-    return own ?? this.wizardState.translator.t(`steps.${step.id}`);
+    return own ?? this.#translator.t(`steps.${step.id}`);
   }
 
   #next(): Promise<unknown> {
@@ -461,7 +459,7 @@ export class CecApplyWizard extends LitElement {
       company,
       adminUser: this.#draft.adminUser,
       certificate: this.#draft.certificate,
-      locale: this.wizardState.translator.language,
+      locale: this.#translator.language,
       ...(Object.keys(this.#draft.extensions).length > 0 ? { extensions: this.#draft.extensions } : {}),
     });
     if (!result.ok || !document) {
@@ -509,11 +507,20 @@ export class CecApplyWizard extends LitElement {
 
   async #loadTranslator(): Promise<void> {
     const translator = await Translator.create(languageOf(this.lang), this.messages);
-    this.wizardState = { ...this.wizardState, translator };
+    this.#share({ translator });
   }
 
   #shareState(): void {
-    this.wizardState = { ...this.wizardState, draft: this.#draft, maxDocumentBytes: this.maxDocumentBytes };
+    this.#share({ draft: this.#draft, maxDocumentBytes: this.maxDocumentBytes });
+  }
+
+  #share(changes: Partial<WizardState>): void {
+    this.#shared.setValue({ ...this.#shared.value, ...changes });
+    this.requestUpdate();
+  }
+
+  get #translator(): Translator {
+    return this.#shared.value.translator;
   }
 
   #saveDraft(): void {
@@ -525,7 +532,7 @@ export class CecApplyWizard extends LitElement {
   // ── render ─────────────────────────────────────────────────────────────────
 
   override render() {
-    const { t } = this.wizardState.translator;
+    const { t } = this.#translator;
     return html`<div class="wizard" part="base">
       <h2 class="visually-hidden">${t('wizard.title')}</h2>
       ${this.phase === 'ready' ? this.#renderReady() : this.#renderPhase()}
@@ -534,7 +541,7 @@ export class CecApplyWizard extends LitElement {
   }
 
   #renderPhase() {
-    const { t } = this.wizardState.translator;
+    const { t } = this.#translator;
     if (this.phase === 'loading') {
       return html`<p class="status" role="status">${t('invitation.loading')}</p>`;
     }
@@ -556,7 +563,7 @@ export class CecApplyWizard extends LitElement {
   }
 
   #renderReady() {
-    const { t } = this.wizardState.translator;
+    const { t } = this.#translator;
     const step = this.#flow.current;
     return html`
       ${this.#renderHeader()} ${renderFlowProgress(this.#flow, t, (candidate) => this.#titleOf(candidate))}
@@ -578,7 +585,7 @@ export class CecApplyWizard extends LitElement {
 
   /** The words of the next button; none while a failed submit offers 再試行 (one primary action, not two). */
   #nextLabel(stepId: string): string | undefined {
-    const { t } = this.wizardState.translator;
+    const { t } = this.#translator;
     if (this.submitFailure) return undefined;
     if (stepId === 'confirmation') return this.submitting ? t('buttons.submitting') : t('buttons.submit');
     if (this.#flow.returnTo) return t('buttons.returnToConfirmation');
@@ -587,7 +594,7 @@ export class CecApplyWizard extends LitElement {
   }
 
   #renderHeader() {
-    const { t } = this.wizardState.translator;
+    const { t } = this.#translator;
     const invitation = this.invitation;
     if (!invitation) return nothing;
     const branding = invitation.branding;
@@ -595,14 +602,14 @@ export class CecApplyWizard extends LitElement {
     return html`<header class="header" part="header">
       ${logo ? html`<img class="logo" part="logo" src=${logo} alt=${branding?.displayName ?? invitation.inviter.name} />` : nothing}
       <p>${t('wizard.invitedBy', { inviter: branding?.displayName ?? invitation.inviter.name })}</p>
-      <p class="expires">${t('wizard.expiresAt', { date: formatTokyoDateTime(invitation.expiresAt, this.wizardState.translator.language) })}</p>
+      <p class="expires">${t('wizard.expiresAt', { date: formatTokyoDateTime(invitation.expiresAt, this.#translator.language) })}</p>
     </header>`;
   }
 
   #renderSubmitFailure() {
     const failure = this.submitFailure;
     if (!failure) return nothing;
-    const { t } = this.wizardState.translator;
+    const { t } = this.#translator;
     return html`<div class="alert submit-failure" part="alert" role="alert" tabindex="-1">
       <h3>${t('submit.failedTitle')}</h3>
       <p>${t(failure.key, { seconds: failure.seconds })}</p>
