@@ -161,12 +161,12 @@ const companyFields = {
  */
 export const companySchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.enum(['corporation', 'municipality']),
+    kind: z.literal(['corporation', 'municipality']),
     corporateNumber: corporateNumberSchema,
     ...companyFields,
   }),
   z.object({
-    kind: z.enum(['soleProprietor', 'condoAssociation']),
+    kind: z.literal(['soleProprietor', 'condoAssociation']),
     ...companyFields,
   }),
 ]);
@@ -222,7 +222,7 @@ export const certificateSchema = z
   );
 
 /** The language the applicant used; mails follow it. */
-export const localeSchema = z.enum(['ja', 'en']);
+export const localeSchema = z.literal(['ja', 'en']);
 
 /**
  * The whole application JSON of the backend contract (SPEC.md), sent as the `application` part.
