@@ -38,12 +38,38 @@ export interface ResourceModule<Texts extends object = object> {
 /** Translators without overrides, by language (see `Translator.#build`). */
 const shared = new Map<Language, Translator>();
 
+/** The Japanese words of `problems.ja.ts`, once loaded. */
+let problemTexts: object | undefined;
+let loadingProblemTexts: Promise<void> | undefined;
+
+/**
+ * Loads the Japanese words of the pages and messages most applicants never meet (an unknown, expired or
+ * used invitation link, a failed submit, a refused document), which the wizard's bundle leaves out: call
+ * it before showing one. Every translator then has them, unless the host overrode them. Rejects when
+ * the chunk cannot be loaded (offline); a later call tries again.
+ *
+ * @example
+ * await loadProblemTexts();
+ * translator.t('invitation.expiredTitle') // 'オンライン利用申請URLの有効期限が切れています'
+ */
+export function loadProblemTexts(): Promise<void> {
+  loadingProblemTexts ??= import('./problems.ja.js').then(
+    (module) => void (problemTexts = module.problemsJa),
+    (error: unknown) => {
+      loadingProblemTexts = undefined;
+      throw error;
+    },
+  );
+  return loadingProblemTexts;
+}
+
 /** The language of a `lang` value: English for `en…`, Japanese for anything else. */
 export function languageOf(lang: string | null | undefined): Language {
   return lang?.toLowerCase().startsWith('en') ? 'en' : 'ja';
 }
 
-async function loadResources(language: Language): Promise<Messages> {
+/** A language's texts: English whole, Japanese without its problem texts (`loadProblemTexts`). */
+async function loadResources(language: Language): Promise<object> {
   if (language === 'en') return (await import('./en.js')).en;
   return ja;
 }
@@ -79,7 +105,7 @@ export class Translator {
     return Translator.#build('ja', ja, overrides);
   }
 
-  static #build(language: Language, messages: Messages, hostOverrides: MessageOverrides): Translator {
+  static #build(language: Language, messages: object, hostOverrides: MessageOverrides): Translator {
     // An empty text overrides nothing: the built-in word stays (merged in, it would hide it).
     const overrides = withoutEmptyTexts(hostOverrides) as MessageOverrides;
     const overridden = Object.values(overrides).some(Boolean);
@@ -143,8 +169,14 @@ export class Translator {
     if (override) this.#instance.addResourceBundle(language, 'translation', { [key]: override }, true, true);
   }
 
-  /** The text of `key`, with `{{placeholders}}` filled in from `values`. */
-  t: Translate = (key, values) => String(this.#instance.t(key, values as Record<string, string>));
+  /**
+   * The text of `key`, with `{{placeholders}}` filled in from `values`. A key this translator has no
+   * text for falls back to the loaded problem texts (`loadProblemTexts`), else comes back as it is.
+   */
+  t: Translate = (key, values) => {
+    const problemText = key.split('.').reduce<unknown>((texts, part) => (Object.hasOwn(texts ?? {}, part) ? (texts as Record<string, unknown>)[part] : undefined), problemTexts);
+    return String(this.#instance.t(key, (typeof problemText === 'string' ? { ...values, defaultValue: problemText } : values) as Record<string, string>));
+  };
 
   /** Whether `key` has text in this language (or the Japanese fallback). */
   has(key: string): boolean {

@@ -1,9 +1,10 @@
 import { en } from '../../src/i18n/en.js';
-import { languageOf, Translator } from '../../src/i18n/i18n.js';
+import { languageOf, loadProblemTexts, Translator } from '../../src/i18n/i18n.js';
 import { invitationFormEn } from '../../src/i18n/invitation-form.en.js';
 import { invitationFormResources } from '../../src/i18n/invitation-form.js';
 import { invitationFormJa } from '../../src/i18n/invitation-form.ja.js';
 import { ja } from '../../src/i18n/ja.js';
+import { problemsJa } from '../../src/i18n/problems.ja.js';
 import { assert, describe, it } from './harness.js';
 
 /** Every leaf of a resource tree as `dotted.key → text`. */
@@ -19,10 +20,15 @@ function leaves(tree: object, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
 
-const jaTexts = leaves(ja);
+const jaTexts = new Map([...leaves(ja), ...leaves(problemsJa)]);
 const enTexts = leaves(en);
 
 describe('locale resources', () => {
+  it('keeps each Japanese text in one place: the bundle or the problem texts loaded on demand', () => {
+    const inBundle = leaves(ja);
+    for (const key of leaves(problemsJa).keys()) assert.equal(inBundle.has(key), false, key);
+  });
+
   it('has exactly the same keys in English and Japanese', () => {
     assert.deepEqual([...enTexts.keys()].sort(), [...jaTexts.keys()].sort());
   });
@@ -179,6 +185,18 @@ describe('Translator', () => {
   it('never reads inherited properties as texts', () => {
     assert.equal(Translator.japanese().t('buttons.constructor'), 'buttons.constructor');
     assert.equal(Translator.japanese().t('__proto__.toString'), '__proto__.toString');
+  });
+
+  it('has the words of bad links, failed submits and refused documents once they are loaded, overrides first', async () => {
+    const overridden = Translator.japanese({ ja: { invitation: { usedTitle: '使用済みのURLです' } } });
+    assert.equal(Translator.japanese().t('invitation.expiredTitle'), 'invitation.expiredTitle', 'not in the bundle');
+    await loadProblemTexts();
+    assert.equal(Translator.japanese().t('invitation.expiredTitle'), 'オンライン利用申請URLの有効期限が切れています');
+    assert.equal(Translator.japanese().t('errors.documentTooLarge', { maximum: '10 MB' }), 'ファイルが大きすぎます。10 MB以下のPDFファイルを選択してください。');
+    assert.equal(overridden.t('invitation.usedTitle'), '使用済みのURLです');
+    assert.equal(overridden.t('invitation.usedBody'), problemsJa.invitation.usedBody);
+    assert.equal((await Translator.create('en')).t('invitation.expiredTitle'), en.invitation.expiredTitle);
+    assert.equal(Translator.japanese().t('invitation.constructor'), 'invitation.constructor');
   });
 
   it('knows which keys have text', () => {

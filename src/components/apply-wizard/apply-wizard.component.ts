@@ -14,7 +14,7 @@ import {
   type Invitation,
   type Prefill,
 } from '../../domain/index.js';
-import { languageOf, Translator, type MessageOverrides } from '../../i18n/i18n.js';
+import { languageOf, loadProblemTexts, Translator, type MessageOverrides } from '../../i18n/i18n.js';
 import { wizardContext, type WizardState } from '../shared/context.js';
 import { emptyDraft, type ApplicationDraft, type SectionName } from '../shared/draft.js';
 import { SubmittedEvent, WizardErrorEvent, type ChangeEvent, type EditSectionEvent } from '../shared/events.js';
@@ -213,8 +213,7 @@ export class CecApplyWizard extends LitElement {
     this.#resolvedToken ??= takeInvitationToken(this.token);
     this.phase = 'loading';
     if (!this.#resolvedToken) {
-      this.invitationProblem = 'notFound';
-      this.phase = 'invitation-error';
+      await this.#showInvitationProblem('notFound');
       return;
     }
     // The kept draft is looked up while the invitation is fetched, not after: first render waits for one, not both.
@@ -228,13 +227,9 @@ export class CecApplyWizard extends LitElement {
       if (apiError.code === 'invitation_used' && (await this.#recoverReceipt(await saved))) return;
       if (apiError.code === 'invitation_used' && this.#showKeptCompletion(await kept)) return;
       const page = INVITATION_PAGES[apiError.code];
-      if (page) {
-        this.invitationProblem = page;
-        this.phase = 'invitation-error';
-        if (apiError.code !== 'invitation_not_found') void this.#draftStore.clear(this.#resolvedToken);
-      } else {
-        this.phase = 'unreachable';
-      }
+      if (page && apiError.code !== 'invitation_not_found') void this.#draftStore.clear(this.#resolvedToken);
+      if (page) await this.#showInvitationProblem(page);
+      else this.phase = 'unreachable';
       return;
     }
     applyBranding(this, this.invitation.branding);
@@ -244,6 +239,20 @@ export class CecApplyWizard extends LitElement {
     this.phase = 'ready';
     await this.updateComplete;
     this.#prepareNext();
+  }
+
+  /**
+   * Shows the page of a bad invitation link once its words are loaded (`loadProblemTexts`); when they
+   * cannot be (offline), the page of an unreachable server, whose 再試行 tries again.
+   */
+  async #showInvitationProblem(page: string): Promise<void> {
+    try {
+      await loadProblemTexts();
+      this.invitationProblem = page;
+      this.phase = 'invitation-error';
+    } catch {
+      this.phase = 'unreachable';
+    }
   }
 
   /**
@@ -432,7 +441,10 @@ export class CecApplyWizard extends LitElement {
     if (this.submitting || this.receiptNumber) return; // a double click or a late retry never submits twice
     // Synchronous up to `submitting = true`: a second click in the same task must find it set.
     const submission = this.#pendingSubmission ?? this.#newSubmission();
-    if ('issues' in submission) return this.#showIssues(submission.issues);
+    if ('issues' in submission) {
+      await this.#showIssues(submission.issues);
+      return;
+    }
     this.#pendingSubmission = submission;
     this.#saveDraft(); // kept before sending: a reload after a lost answer can still get the receipt
     this.submitting = true;
@@ -471,36 +483,39 @@ export class CecApplyWizard extends LitElement {
 
   async #submitFailed(error: ApiError): Promise<void> {
     this.dispatchEvent(new WizardErrorEvent(error.code, error.message));
+    // The words of most failures are a chunk of their own; if it cannot be loaded either, the failure
+    // reads as the network one it then most likely is (再試行 tries again).
+    const worded = error.code === 'network' || (await loadProblemTexts().then(() => true, () => false));
     const page = INVITATION_PAGES[error.code];
-    if (page) {
+    if (page && worded) {
       this.invitationProblem = page;
       this.phase = 'invitation-error';
       return;
     }
-    if (error.code === 'validation_failed' && error.issues.length > 0) {
-      await this.#showIssues(error.issues, true);
-      return;
-    }
-    if (error.code.startsWith('document_')) {
-      await this.#showIssues([{ path: ['company', 'document'], code: camelCase(error.code) }], true);
-      return;
-    }
+    const issues = error.code.startsWith('document_') ? [{ path: ['company', 'document'], code: camelCase(error.code) }] : error.issues;
+    // Issues no step shows (a path outside the sections) get the server's message rather than nothing.
+    if (await this.#showIssues(issues, true)) return;
     const seconds = error.retryAfterSeconds;
-    this.submitFailure = { key: SUBMIT_MESSAGES[error.code] ?? (error.status === 503 ? 'submit.unavailable' : 'submit.server'), seconds: seconds ?? 30 };
+    const key = SUBMIT_MESSAGES[error.code] ?? (error.status === 503 ? 'submit.unavailable' : 'submit.server');
+    this.submitFailure = { key: worded ? key : 'submit.network', seconds: seconds ?? 30 };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.submit-failure')?.focus();
   }
 
-  /** Goes to the first step with issues and shows them on their fields; "next" then returns to the confirmation. */
-  async #showIssues(issues: readonly FieldIssue[], fromServer = false): Promise<void> {
+  /**
+   * Goes to the first step with issues and shows them on their fields; "next" then returns to the
+   * confirmation. False when no step has any of them.
+   */
+  async #showIssues(issues: readonly FieldIssue[], fromServer = false): Promise<boolean> {
     const step = this.#flow.steps.find((candidate) => candidate.section && issues.some((issue) => issue.path[0] === candidate.section));
-    if (!step) return;
+    if (!step) return false;
     const sectionIssues = issues.filter((issue) => issue.path[0] === step.section).map((issue) => ({ ...issue, path: issue.path.slice(1) }));
     await this.#flow.refuseAt(step.id, 'confirmation', async (element) => {
       if (fromServer) element.showServerIssues?.(sectionIssues);
       if (!fromServer || sectionIssues.some((issue) => issue.path[0] === 'document')) await element.validate();
       if (fromServer) await (element as unknown as LitElement).updateComplete;
     });
+    return true;
   }
 
   // ── shared state ───────────────────────────────────────────────────────────
