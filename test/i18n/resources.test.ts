@@ -1,5 +1,5 @@
 import { en } from '../../src/i18n/en.js';
-import { languageOf, loadProblemTexts, Translator } from '../../src/i18n/i18n.js';
+import { includeResources, languageOf, loadProblemTexts, Translator } from '../../src/i18n/i18n.js';
 import { invitationFormEn } from '../../src/i18n/invitation-form.en.js';
 import { invitationFormResources } from '../../src/i18n/invitation-form.js';
 import { invitationFormJa } from '../../src/i18n/invitation-form.ja.js';
@@ -81,15 +81,15 @@ describe('invitation form resources', () => {
   });
 
   it('stays out of the wizard resources, which the wizard bundle carries, even once included', async () => {
-    Translator.japanese().include(invitationFormResources);
-    await (await Translator.create('en')).include(invitationFormResources);
+    includeResources(Translator.japanese(), invitationFormResources);
+    await includeResources(await Translator.create('en'), invitationFormResources);
     assert.equal('invitationForm' in ja, false);
     assert.equal('invitationForm' in en, false);
   });
 
   it('is added to a Japanese translator at once, beside the wizard words', () => {
     const translator = Translator.japanese();
-    assert.equal(translator.include(invitationFormResources), true);
+    assert.equal(includeResources(translator, invitationFormResources), true);
     assert.equal(translator.t('invitationForm.heading'), invitationFormJa.heading);
     assert.equal(translator.t('buttons.next'), '次へ');
   });
@@ -97,11 +97,11 @@ describe('invitation form resources', () => {
   it('is added to an English translator once its English texts are loaded', async () => {
     // Overrides give a translator of its own, one no earlier test has included the module in.
     const translator = await Translator.create('en', { en: { buttons: { next: 'Continue' } } });
-    const ready = translator.include(invitationFormResources);
+    const ready = includeResources(translator, invitationFormResources);
     assert.notEqual(ready, true);
     assert.equal(translator.t('invitationForm.heading'), invitationFormJa.heading, 'Japanese stands in meanwhile');
     await ready;
-    assert.equal(translator.include(invitationFormResources), true);
+    assert.equal(includeResources(translator, invitationFormResources), true);
     assert.equal(translator.t('invitationForm.heading'), 'Invite a partner');
   });
 });
@@ -178,7 +178,7 @@ describe('Translator', () => {
 
   it("lets a host override a resource module's words", () => {
     const translator = Translator.japanese({ ja: { invitationForm: { heading: '招待' } } } as unknown as Parameters<typeof Translator.japanese>[0]);
-    translator.include(invitationFormResources);
+    includeResources(translator, invitationFormResources);
     assert.equal(translator.t('invitationForm.heading'), '招待');
   });
 
