@@ -145,11 +145,12 @@ export class Translator {
    * text for falls back to the loaded problem texts (`loadProblemTexts`), else comes back as it is.
    */
   t: Translate = (key, values) => {
-    const problemText = key.split('.').reduce<unknown>((texts, part) => (Object.hasOwn(texts ?? {}, part) ? (texts as Record<string, unknown>)[part] : undefined), problemTexts);
+    const problemText =
+      problemTexts && key.split('.').reduce<unknown>((texts, part) => (Object.hasOwn(texts ?? {}, part) ? (texts as Record<string, unknown>)[part] : undefined), problemTexts);
     return String(this.#instance.t(key, (typeof problemText === 'string' ? { ...values, defaultValue: problemText } : values) as Record<string, string>));
   };
 
-  /** Whether `key` has text in this language (or the Japanese fallback). */
+  /** Whether `key` has text in this language (or the Japanese fallback); the problem texts are not counted. */
   has(key: string): boolean {
     return this.#instance.exists(key, { returnObjects: false });
   }
