@@ -7,11 +7,12 @@
 export const WIZARD_BUDGET_BYTES = 52 * 1024;
 /**
  * NOT the budget: the size `npm test` refuses to let the wizard grow past while the 52 kB budget is not
- * met (54.2 kB on 29 Nov 2026 with i18next, the guide's words and the document check; see README,
- * "Size and speed"). It only stops growth; `npm run size` and `npm run bench` still print the 52 kB
- * budget and say OVER. Remove it once the budget is met or the decision on it is taken.
+ * met (52.8 kB, 54 076 bytes, on 29 Nov 2026 after the savings listed in README, "Size and speed"; the
+ * ceiling leaves about 0.7 kB for the STEP 5/6 work merged beside them). It only stops growth;
+ * `npm run size` and `npm run bench` still print the 52 kB budget and say OVER. Remove it once the
+ * budget is met or the decision on it is taken.
  */
-export const WIZARD_CEILING_BYTES = 54.5 * 1024;
+export const WIZARD_CEILING_BYTES = 53.5 * 1024;
 /** First step rendered ≤ 2× the time the same DOM takes as static HTML. */
 export const FIRST_RENDER_BUDGET_RATIO = 2;
 /** Step change (次へ → next heading focused) within one frame. */

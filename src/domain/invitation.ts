@@ -43,7 +43,7 @@ export const invitationSchema = z.object({
   prefill: z.optional(prefillSchema),
   branding: z.optional(brandingSchema),
   /** Entity kinds the applicant may choose; all four when absent. */
-  allowedKinds: z.optional(z.array(z.enum(ENTITY_KINDS))),
+  allowedKinds: z.optional(z.array(z.literal(ENTITY_KINDS))),
 });
 
 /** `201` body of `POST {endpoint}/applications`. */

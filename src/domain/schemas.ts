@@ -73,6 +73,21 @@ const INVISIBLE_ONLY = /^[\s\u200b-\u200d\u2060\ufeff]+$/u;
 const required = { error: 'required' } as const;
 
 /**
+ * A check that reports `code` when `problem` finds one in the value: `true`, or the message's parameters
+ * (`{ character: '(' }`). `abort` stops the checks after it. Every rule here is one `z.check`, zod's
+ * own low-level custom check.
+ *
+ * @example
+ * rule((value: string) => PHONE_EXTENSION.test(value), 'phoneExtension', true)
+ */
+function rule<T>(problem: (value: T) => boolean | Record<string, unknown> | undefined, code: ValidationCode, abort = false) {
+  return z.check<T>((payload) => {
+    const found = problem(payload.value);
+    if (found) payload.issues.push({ code: 'custom', message: code, input: payload.value, continue: !abort, ...(found === true ? {} : { params: found }) });
+  });
+}
+
+/**
  * A check that reports `code` for the first character `pattern` matches, named (as `describe` writes it)
  * in `params.character` for the message; `abort` stops the checks after it.
  *
@@ -80,11 +95,14 @@ const required = { error: 'required' } as const;
  * requiredText(toFullWidthKatakana).check(characterCheck(NOT_KATAKANA, 'katakana')) // 「(カ)」 → katakana, character '('
  */
 function characterCheck(pattern: RegExp, code: ValidationCode, abort = false, describe = (character: string) => character) {
-  return z.superRefine((value: string, context) => {
-    const character = pattern.exec(value)?.[0];
-    if (character === undefined) return;
-    context.issues.push({ code: 'custom', message: code, input: value, params: { character: describe(character) }, continue: !abort });
-  });
+  return rule(
+    (value: string) => {
+      const character = pattern.exec(value)?.[0];
+      return character === undefined ? undefined : { character: describe(character) };
+    },
+    code,
+    abort,
+  );
 }
 
 /** `U+202E`: how a character that cannot be shown is named. */
@@ -93,7 +111,7 @@ const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString
 /** Refuses control, bidi and lone-surrogate characters, and values made only of invisible ones (every text field, browser and server alike). */
 const safeText = [
   characterCheck(UNSAFE_CHARACTER, 'unsafeCharacter', true, codePoint),
-  z.refine((value: unknown) => !INVISIBLE_ONLY.test(value as string), { error: 'invisibleOnly', abort: true }),
+  rule((value: string) => INVISIBLE_ONLY.test(value), 'invisibleOnly', true),
 ] as const;
 
 /**
@@ -127,7 +145,7 @@ const certificateAlphabet = (max: number) =>
   requiredText(toHalfWidthAlphabet, max).check(
     characterCheck(NOT_CERTIFICATE_ALPHABET, 'alphabet'),
     // Only when every character is allowed: 「山田」 hears about 「山」, not also about letters.
-    z.refine((value: string) => NOT_CERTIFICATE_ALPHABET.test(value) || /[A-Za-z0-9]/.test(value), { error: 'alphabetLetter' }),
+    rule((value: string) => !NOT_CERTIFICATE_ALPHABET.test(value) && !/[A-Za-z0-9]/.test(value), 'alphabetLetter'),
   );
 
 /** STEP 1: both terms must be accepted (application guide, FAQ 1). */
@@ -145,7 +163,7 @@ export const corporateNumberSchema = z.string(required).check(
   ...safeText,
   z.minLength(1, { error: 'required', abort: true }),
   z.regex(/^\d{13}$/, { error: 'corporateNumberFormat', abort: true }),
-  z.refine(isValidCorporateNumber, { error: 'corporateNumberCheckDigit' }),
+  rule((value: string) => !isValidCorporateNumber(value), 'corporateNumberCheckDigit'),
 );
 
 const companyFields = {
@@ -161,12 +179,12 @@ const companyFields = {
  */
 export const companySchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.enum(['corporation', 'municipality']),
+    kind: z.literal(['corporation', 'municipality']),
     corporateNumber: corporateNumberSchema,
     ...companyFields,
   }),
   z.object({
-    kind: z.enum(['soleProprietor', 'condoAssociation']),
+    kind: z.literal(['soleProprietor', 'condoAssociation']),
     ...companyFields,
   }),
 ]);
@@ -179,7 +197,7 @@ export const adminUserSchema = z.object({
   title: optionalText,
   address: text,
   phone: requiredText(phoneDigits).check(
-    z.refine((value: string) => !PHONE_EXTENSION.test(value), { error: 'phoneExtension', abort: true }),
+    rule((value: string) => PHONE_EXTENSION.test(value), 'phoneExtension', true),
     z.regex(JAPANESE_PHONE, { error: 'phone' }),
   ),
   email: requiredText(emailAddress, 254).check(z.email({ error: 'email' })),
@@ -192,7 +210,7 @@ export const adminUserSchema = z.object({
 export const certificateSchema = z
   .object({
     companyNameAlpha: certificateAlphabet(MAX_COMPANY_NAME_ALPHA).check(
-      z.refine((value) => !COMPANY_FORM_WORD.test(value), { error: 'companyFormWord' }),
+      rule((value: string) => COMPANY_FORM_WORD.test(value), 'companyFormWord'),
     ),
     departmentJa: text,
     departmentAlpha: certificateAlphabet(MAX_DEPARTMENT_TITLE_ALPHA),
@@ -200,11 +218,9 @@ export const certificateSchema = z
     titleAlpha: certificateAlphabet(MAX_DEPARTMENT_TITLE_ALPHA),
   })
   .check(
-    z.superRefine((value, context) => {
-      const department = value.departmentAlpha ?? '';
-      const title = value.titleAlpha ?? '';
-      if (department.length + title.length > MAX_DEPARTMENT_TITLE_ALPHA) {
-        context.issues.push({
+    z.check<{ departmentAlpha: string; titleAlpha: string }>(({ value, issues }) => {
+      if (value.departmentAlpha.length + value.titleAlpha.length > MAX_DEPARTMENT_TITLE_ALPHA) {
+        issues.push({
           code: 'custom',
           message: 'departmentTitleTooLong',
           path: ['titleAlpha'],
@@ -222,7 +238,7 @@ export const certificateSchema = z
   );
 
 /** The language the applicant used; mails follow it. */
-export const localeSchema = z.enum(['ja', 'en']);
+export const localeSchema = z.literal(['ja', 'en']);
 
 /**
  * The whole application JSON of the backend contract (SPEC.md), sent as the `application` part.

@@ -238,7 +238,6 @@ export const en: Messages = {
     network: 'Cannot connect to the network. Your answers have been kept. Check your connection and try again.',
     timeout:
       'The server did not respond. Your answers have been kept. Please try again (your application will not be submitted twice).',
-    validation: 'The server found problems with your answers. Correct the fields shown, then submit again.',
     conflict: 'This application has already been processed.',
   },
   errors: {

@@ -38,12 +38,46 @@ export interface ResourceModule<Texts extends object = object> {
 /** Translators without overrides, by language (see `Translator.#build`). */
 const shared = new Map<Language, Translator>();
 
+/**
+ * What `includeResources` needs of a translator: its i18next instance, the host's overrides (laid over
+ * a module's texts when it is included later) and the modules included so far, by key (`true` once
+ * their text is in, else while it loads). Kept outside the class so that elements which include no
+ * module (the wizard) do not carry the code that does.
+ */
+const inclusions = new WeakMap<Translator, { instance: I18n; overrides: MessageOverrides; included: Map<string, true | Promise<void>> }>();
+
+/** The Japanese words of `problems.ja.ts`, once loaded. */
+let problemTexts: object | undefined;
+let loadingProblemTexts: Promise<void> | undefined;
+
+/**
+ * Loads the Japanese words of the pages and messages most applicants never meet (an unknown, expired or
+ * used invitation link, a failed submit, a refused document), which the wizard's bundle leaves out: call
+ * it before showing one. Every translator then has them, unless the host overrode them. Rejects when
+ * the chunk cannot be loaded (offline); a later call tries again.
+ *
+ * @example
+ * await loadProblemTexts();
+ * translator.t('invitation.expiredTitle') // 'オンライン利用申請URLの有効期限が切れています'
+ */
+export function loadProblemTexts(): Promise<void> {
+  loadingProblemTexts ??= import('./problems.ja.js').then(
+    (module) => void (problemTexts = module.problemsJa),
+    (error: unknown) => {
+      loadingProblemTexts = undefined;
+      throw error;
+    },
+  );
+  return loadingProblemTexts;
+}
+
 /** The language of a `lang` value: English for `en…`, Japanese for anything else. */
 export function languageOf(lang: string | null | undefined): Language {
   return lang?.toLowerCase().startsWith('en') ? 'en' : 'ja';
 }
 
-async function loadResources(language: Language): Promise<Messages> {
+/** A language's texts: English whole, Japanese without its problem texts (`loadProblemTexts`). */
+async function loadResources(language: Language): Promise<object> {
   if (language === 'en') return (await import('./en.js')).en;
   return ja;
 }
@@ -58,15 +92,11 @@ async function loadResources(language: Language): Promise<Messages> {
 export class Translator {
   readonly language: Language;
   readonly #instance: I18n;
-  /** The host's overrides, kept to lay over a resource module's texts when it is included later. */
-  readonly #overrides: MessageOverrides;
-  /** Resource modules included so far, by key: `true` once their text is in, else while it loads. */
-  readonly #included = new Map<string, true | Promise<void>>();
 
   private constructor(language: Language, instance: I18n, overrides: MessageOverrides) {
     this.language = language;
     this.#instance = instance;
-    this.#overrides = overrides;
+    inclusions.set(this, { instance, overrides, included: new Map() });
   }
 
   /** Builds a translator; resolves at once for Japanese. */
@@ -79,7 +109,7 @@ export class Translator {
     return Translator.#build('ja', ja, overrides);
   }
 
-  static #build(language: Language, messages: Messages, hostOverrides: MessageOverrides): Translator {
+  static #build(language: Language, messages: object, hostOverrides: MessageOverrides): Translator {
     // An empty text overrides nothing: the built-in word stays (merged in, it would hide it).
     const overrides = withoutEmptyTexts(hostOverrides) as MessageOverrides;
     const overridden = Object.values(overrides).some(Boolean);
@@ -111,45 +141,52 @@ export class Translator {
   }
 
   /**
-   * Adds a resource module's texts under its key, once per translator: at once for Japanese (`true`),
-   * else a promise that settles when this language's texts are in (Japanese stands in meanwhile).
-   *
-   * @example
-   * const ready = translator.include(invitationFormResources);
-   * if (ready !== true) void ready.then(() => host.requestUpdate());
+   * The text of `key`, with `{{placeholders}}` filled in from `values`. A key this translator has no
+   * text for falls back to the loaded problem texts (`loadProblemTexts`), else comes back as it is.
    */
-  include(resources: ResourceModule): true | Promise<void> {
-    const known = this.#included.get(resources.key);
-    if (known) return known;
-    this.#add('ja', resources.key, resources.ja);
-    if (this.language === 'ja') {
-      this.#included.set(resources.key, true);
-      return true;
-    }
-    const loading = resources
-      .en()
-      // Should the chunk fail to load, Japanese stays the text rather than a retry on every render.
-      .then((texts) => this.#add(this.language, resources.key, texts), () => undefined)
-      .then(() => void this.#included.set(resources.key, true));
-    this.#included.set(resources.key, loading);
-    return loading;
-  }
+  t: Translate = (key, values) => {
+    const problemText =
+      problemTexts && key.split('.').reduce<unknown>((texts, part) => (Object.hasOwn(texts ?? {}, part) ? (texts as Record<string, unknown>)[part] : undefined), problemTexts);
+    return String(this.#instance.t(key, (typeof problemText === 'string' ? { ...values, defaultValue: problemText } : values) as Record<string, string>));
+  };
 
-  #add(language: Language, key: string, texts: object): void {
-    // A shallow merge: a new top-level bundle, so the shared resources are never written to. The host's
-    // words for this module win over its own; they are merged into a copy, never into the module's texts.
-    const override = (this.#overrides[language] as Record<string, object | undefined> | undefined)?.[key];
-    this.#instance.addResourceBundle(language, 'translation', { [key]: override ? structuredClone(texts) : texts }, false);
-    if (override) this.#instance.addResourceBundle(language, 'translation', { [key]: override }, true, true);
-  }
-
-  /** The text of `key`, with `{{placeholders}}` filled in from `values`. */
-  t: Translate = (key, values) => String(this.#instance.t(key, values as Record<string, string>));
-
-  /** Whether `key` has text in this language (or the Japanese fallback). */
+  /** Whether `key` has text in this language (or the Japanese fallback); the problem texts are not counted. */
   has(key: string): boolean {
     return this.#instance.exists(key, { returnObjects: false });
   }
+}
+
+/**
+ * Adds a resource module's texts under its key, once per translator: at once for Japanese (`true`),
+ * else a promise that settles when the translator's language's texts are in (Japanese stands in meanwhile).
+ *
+ * @example
+ * const ready = includeResources(translator, invitationFormResources);
+ * if (ready !== true) void ready.then(() => host.requestUpdate());
+ */
+export function includeResources(translator: Translator, resources: ResourceModule): true | Promise<void> {
+  const { instance, overrides, included } = inclusions.get(translator)!;
+  const add = (language: Language, texts: object) => {
+    // A shallow merge: a new top-level bundle, so the shared resources are never written to. The host's
+    // words for this module win over its own; they are merged into a copy, never into the module's texts.
+    const override = (overrides[language] as Record<string, object | undefined> | undefined)?.[resources.key];
+    instance.addResourceBundle(language, 'translation', { [resources.key]: override ? structuredClone(texts) : texts }, false);
+    if (override) instance.addResourceBundle(language, 'translation', { [resources.key]: override }, true, true);
+  };
+  const known = included.get(resources.key);
+  if (known) return known;
+  add('ja', resources.ja);
+  if (translator.language === 'ja') {
+    included.set(resources.key, true);
+    return true;
+  }
+  const loading = resources
+    .en()
+    // Should the chunk fail to load, Japanese stays the text rather than a retry on every render.
+    .then((texts) => add(translator.language, texts), () => undefined)
+    .then(() => void included.set(resources.key, true));
+  included.set(resources.key, loading);
+  return loading;
 }
 
 /** A copy of a tree of texts without its empty texts. */

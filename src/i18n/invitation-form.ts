@@ -9,7 +9,7 @@ import { invitationFormJa, type InvitationFormMessages } from './invitation-form
  * The invitation form's texts under `invitationForm`: Japanese inline, English loaded only when asked for.
  *
  * @example
- * await translator.include(invitationFormResources);
+ * await includeResources(translator, invitationFormResources);
  * translator.t('invitationForm.heading') // '取引先を招待する'
  */
 export const invitationFormResources: ResourceModule<InvitationFormMessages> = {

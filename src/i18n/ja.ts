@@ -1,8 +1,11 @@
 /**
  * Japanese resources, the default language. Wording follows the application guide
  * (seeds/cectrust-light-application-guide.ja.txt); keys are shared with `en.ts`. The invitation form's
- * words are not here: it brings its own (`invitation-form.ts`), so the wizard's bundle does not carry them.
+ * words are not here: it brings its own (`invitation-form.ts`), so the wizard's bundle does not carry them;
+ * nor are those of a bad link, a failed submit or a refused document (`problems.ja.ts`, loaded when needed).
  */
+import type { problemsJa } from './problems.ja.js';
+
 export const ja = {
   wizard: {
     title: 'CECTRUST-Light 利用申請',
@@ -209,27 +212,12 @@ export const ja = {
   },
   invitation: {
     loading: 'ご案内の内容を確認しています…',
-    notFoundTitle: 'このオンライン利用申請URLは無効です',
-    notFoundBody:
-      'URLが正しいかご確認ください。解決しない場合は、発注者様へ「利用申請サイトのお知らせ」メールの再送をご依頼ください。',
-    expiredTitle: 'オンライン利用申請URLの有効期限が切れています',
-    expiredBody:
-      'オンライン利用申請URLの有効期限（メール受信後35日間）を経過したため、アクセスできません。発注者様へ「利用申請サイトのお知らせ」メールの再送をご依頼ください。',
-    usedTitle: 'このオンライン利用申請URLはすでに使用されています',
-    usedBody: 'このご案内による利用申請は受付済みです。同じURLから再度申請することはできません。',
-    usedReceipt: '受付番号：{{receiptNumber}}',
-    usedContact: '申請内容の確認や変更については、{{email}}までお問い合わせください。',
     unreachableTitle: '申請サーバーに接続できません',
     unreachableBody: 'ネットワークの状態をご確認のうえ、再試行してください。入力済みの内容は失われません。',
   },
   submit: {
     failedTitle: '申請を送信できませんでした',
-    server: 'サーバーで問題が発生しました。入力内容はそのまま保持されています。しばらくしてから再試行してください。',
-    unavailable: 'サービスが混み合っています。入力内容はそのまま保持されています。{{seconds}}秒ほど待ってから再試行してください。',
     network: 'ネットワークに接続できません。入力内容はそのまま保持されています。接続を確認して再試行してください。',
-    timeout: 'サーバーからの応答がありません。入力内容はそのまま保持されています。再試行してください（二重に申請されることはありません）。',
-    validation: 'サーバーで入力内容の誤りが見つかりました。該当する項目を修正してから、もう一度確定してください。',
-    conflict: 'この申請はすでに処理されています。',
   },
   errors: {
     required: '{{field}}を入力してください。',
@@ -245,13 +233,6 @@ export const ja = {
     departmentTitleTooLong: '部署名と役職名（アルファベット）はあわせて{{maximum}}文字以内で入力してください。',
     invalid: '{{field}}の入力内容を確認してください。',
     documentRequired: '{{field}}のPDFファイルを選択してください。',
-    documentEmpty: '選択されたファイルは空です。内容のあるPDFファイルを選択してください。',
-    documentTooLarge: 'ファイルが大きすぎます。{{maximum}}以下のPDFファイルを選択してください。',
-    documentNotPdf: '選択されたファイルはPDFではありません。PDFファイルを選択してください。',
-    documentIncomplete:
-      'ファイルが途中で切れているようです（PDFの終わりが見つかりません）。元のファイルをもう一度保存してから選択してください。',
-    documentEncrypted:
-      '開くときにパスワードが必要なPDFは受け付けられません。パスワードを解除したPDFを選択してください（印刷やコピーの制限だけのPDFは受け付けられます）。',
     phoneExtension: '{{field}}に内線番号は入力できません。内線を除いた電話番号を入力してください。',
     alphabetLetter: '{{field}}には英字または数字を1文字以上入力してください。',
     unsafeCharacter: '{{field}}に使用できない文字（制御文字や書式用の見えない文字）が含まれています。削除してから入力し直してください。',
@@ -264,5 +245,8 @@ export const ja = {
   },
 };
 
-/** The shape every locale must have: the Japanese resources are the reference. */
-export type Messages = typeof ja;
+/**
+ * The shape every locale must have: the Japanese resources are the reference, those here and the
+ * rarely shown ones of `problems.ja.ts` (loaded when one is about to show).
+ */
+export type Messages = typeof ja & typeof problemsJa;

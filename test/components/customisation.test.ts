@@ -7,7 +7,7 @@ import '../../src/components/apply-wizard/apply-wizard.js';
 import type { CecApplyWizard } from '../../src/components/apply-wizard/apply-wizard.component.js';
 import { startMockBackend, type RunningMockBackend } from '../../src/mocks/browser.js';
 import { MOCK_TOKENS } from '../../src/mocks/tokens.js';
-import { getByLabel, getByRole, isVisible, queryAllByLabel, typeInto, visibleText, waitUntil } from '../helpers.js';
+import { getByLabel, getByRole, isVisible, queryAllByLabel, queryAllByRole, typeInto, visibleText, waitUntil } from '../helpers.js';
 import { acceptTerms, clickNext, expectStep, fillAdminUser, fillCertificate, fillCompany, samplePdf } from './wizard-helpers.js';
 
 let mock: RunningMockBackend;
@@ -101,6 +101,7 @@ describe('customising cec-apply-wizard', () => {
     await expectStep('申請内容確認');
     await clickNext('確定');
     await waitUntil(() => events.some(([name]) => name === 'cec-error'), 'error event');
+    await waitUntil(() => queryAllByRole('button', '再試行').length === 1, 'the failure shown');
     getByRole('button', '再試行').click();
     await expectStep('申請完了');
     const names = events.map(([name]) => name);

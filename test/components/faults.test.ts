@@ -121,6 +121,27 @@ describe('cec-apply-wizard: faults on submit', () => {
     expectOneApplication(2);
   });
 
+  it('shows a field refused with a code it has no words for on its step, naming the field', async () => {
+    const { wizard, errors } = await walkToConfirmation();
+    mock.backend.failNext({ status: 400, code: 'validation_failed', issues: [{ path: ['certificate', 'titleAlpha'], message: 'x', code: 'newerRule' }] });
+    await clickNext('確定');
+    await expectStep('証明書情報入力', { focused: false });
+    await waitUntil(() => visibleText(wizard).includes('役職名(アルファベット)の入力内容を確認してください。'), 'the field named');
+    expect(visibleText(wizard)).not.to.contain('errors.');
+    expect(errors).to.deep.equal(['validation_failed']);
+  });
+
+  it('says the server failed when it refuses something no step shows, and the retry succeeds', async () => {
+    const { wizard, errors } = await walkToConfirmation();
+    mock.backend.failNext({ status: 400, code: 'validation_failed', issues: [{ path: ['token'], message: 'required' }] });
+    await clickNext('確定');
+    await expectFailure(wizard, 'サーバーで問題が発生しました');
+    expect(errors).to.deep.equal(['validation_failed']);
+    await retry();
+    await expectStep('申請完了');
+    expectOneApplication(2);
+  });
+
   it('gives up on a response slower than the client timeout, and the retry stores nothing twice though the slow one landed', async () => {
     // The wizard gives its client no timeout option (DEFAULT_TIMEOUT_MS, 30 s): shorten that one timer
     // here rather than wait 30 s. The mock answers the slow request after 1.5 s and stores it then.

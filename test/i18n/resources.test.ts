@@ -1,9 +1,10 @@
 import { en } from '../../src/i18n/en.js';
-import { languageOf, Translator } from '../../src/i18n/i18n.js';
+import { includeResources, languageOf, loadProblemTexts, Translator } from '../../src/i18n/i18n.js';
 import { invitationFormEn } from '../../src/i18n/invitation-form.en.js';
 import { invitationFormResources } from '../../src/i18n/invitation-form.js';
 import { invitationFormJa } from '../../src/i18n/invitation-form.ja.js';
 import { ja } from '../../src/i18n/ja.js';
+import { problemsJa } from '../../src/i18n/problems.ja.js';
 import { assert, describe, it } from './harness.js';
 
 /** Every leaf of a resource tree as `dotted.key → text`. */
@@ -19,10 +20,15 @@ function leaves(tree: object, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
 
-const jaTexts = leaves(ja);
+const jaTexts = new Map([...leaves(ja), ...leaves(problemsJa)]);
 const enTexts = leaves(en);
 
 describe('locale resources', () => {
+  it('keeps each Japanese text in one place: the bundle or the problem texts loaded on demand', () => {
+    const inBundle = leaves(ja);
+    for (const key of leaves(problemsJa).keys()) assert.equal(inBundle.has(key), false, key);
+  });
+
   it('has exactly the same keys in English and Japanese', () => {
     assert.deepEqual([...enTexts.keys()].sort(), [...jaTexts.keys()].sort());
   });
@@ -75,15 +81,15 @@ describe('invitation form resources', () => {
   });
 
   it('stays out of the wizard resources, which the wizard bundle carries, even once included', async () => {
-    Translator.japanese().include(invitationFormResources);
-    await (await Translator.create('en')).include(invitationFormResources);
+    includeResources(Translator.japanese(), invitationFormResources);
+    await includeResources(await Translator.create('en'), invitationFormResources);
     assert.equal('invitationForm' in ja, false);
     assert.equal('invitationForm' in en, false);
   });
 
   it('is added to a Japanese translator at once, beside the wizard words', () => {
     const translator = Translator.japanese();
-    assert.equal(translator.include(invitationFormResources), true);
+    assert.equal(includeResources(translator, invitationFormResources), true);
     assert.equal(translator.t('invitationForm.heading'), invitationFormJa.heading);
     assert.equal(translator.t('buttons.next'), '次へ');
   });
@@ -91,11 +97,11 @@ describe('invitation form resources', () => {
   it('is added to an English translator once its English texts are loaded', async () => {
     // Overrides give a translator of its own, one no earlier test has included the module in.
     const translator = await Translator.create('en', { en: { buttons: { next: 'Continue' } } });
-    const ready = translator.include(invitationFormResources);
+    const ready = includeResources(translator, invitationFormResources);
     assert.notEqual(ready, true);
     assert.equal(translator.t('invitationForm.heading'), invitationFormJa.heading, 'Japanese stands in meanwhile');
     await ready;
-    assert.equal(translator.include(invitationFormResources), true);
+    assert.equal(includeResources(translator, invitationFormResources), true);
     assert.equal(translator.t('invitationForm.heading'), 'Invite a partner');
   });
 });
@@ -172,13 +178,25 @@ describe('Translator', () => {
 
   it("lets a host override a resource module's words", () => {
     const translator = Translator.japanese({ ja: { invitationForm: { heading: '招待' } } } as unknown as Parameters<typeof Translator.japanese>[0]);
-    translator.include(invitationFormResources);
+    includeResources(translator, invitationFormResources);
     assert.equal(translator.t('invitationForm.heading'), '招待');
   });
 
   it('never reads inherited properties as texts', () => {
     assert.equal(Translator.japanese().t('buttons.constructor'), 'buttons.constructor');
     assert.equal(Translator.japanese().t('__proto__.toString'), '__proto__.toString');
+  });
+
+  it('has the words of bad links, failed submits and refused documents once they are loaded, overrides first', async () => {
+    const overridden = Translator.japanese({ ja: { invitation: { usedTitle: '使用済みのURLです' } } });
+    assert.equal(Translator.japanese().t('invitation.expiredTitle'), 'invitation.expiredTitle', 'not in the bundle');
+    await loadProblemTexts();
+    assert.equal(Translator.japanese().t('invitation.expiredTitle'), 'オンライン利用申請URLの有効期限が切れています');
+    assert.equal(Translator.japanese().t('errors.documentTooLarge', { maximum: '10 MB' }), 'ファイルが大きすぎます。10 MB以下のPDFファイルを選択してください。');
+    assert.equal(overridden.t('invitation.usedTitle'), '使用済みのURLです');
+    assert.equal(overridden.t('invitation.usedBody'), problemsJa.invitation.usedBody);
+    assert.equal((await Translator.create('en')).t('invitation.expiredTitle'), en.invitation.expiredTitle);
+    assert.equal(Translator.japanese().t('invitation.constructor'), 'invitation.constructor');
   });
 
   it('knows which keys have text', () => {

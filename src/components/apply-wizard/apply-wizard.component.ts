@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.js';
@@ -14,7 +14,7 @@ import {
   type Invitation,
   type Prefill,
 } from '../../domain/index.js';
-import { languageOf, Translator, type MessageOverrides } from '../../i18n/i18n.js';
+import { languageOf, loadProblemTexts, Translator, type MessageOverrides } from '../../i18n/i18n.js';
 import { wizardContext, type WizardState } from '../shared/context.js';
 import { emptyDraft, type ApplicationDraft, type SectionName } from '../shared/draft.js';
 import { SubmittedEvent, WizardErrorEvent, type ChangeEvent, type EditSectionEvent } from '../shared/events.js';
@@ -134,13 +134,11 @@ export class CecApplyWizard extends LitElement {
   /** Leave the browser's history alone: each step change otherwise adds an entry, so that Back returns to the previous step. */
   @property({ type: Boolean, attribute: 'no-history' }) noHistory = false;
 
-  @provide({ context: wizardContext })
-  @state()
-  protected wizardState: WizardState = {
-    translator: Translator.japanese(),
-    draft: emptyDraft(),
-    maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
-  };
+  /** What the steps read through `wizardContext`: the translator, the draft, the document limit. */
+  readonly #shared = new ContextProvider(this, {
+    context: wizardContext,
+    initialValue: { translator: Translator.japanese(), draft: emptyDraft(), maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES },
+  });
 
   @state() private phase: Phase = 'loading';
   @state() private invitationProblem = 'notFound';
@@ -151,32 +149,32 @@ export class CecApplyWizard extends LitElement {
   /** The receipt of the used invitation, when this tab kept its number (shown on the 'already used' page). */
   @state() private usedReceiptNumber?: string;
 
-  private draft: ApplicationDraft = emptyDraft();
-  private readonly stepElements = new Map<string, HTMLElement>();
+  #draft: ApplicationDraft = emptyDraft();
+  readonly #stepElements = new Map<string, HTMLElement>();
   /**
    * The submission in progress, exactly as first sent: every retry resends this very body under this
    * key (a language switch in between must not change it), until the user edits something.
    */
-  private pendingSubmission?: { key: string; application: Application; document: File };
-  private resolvedToken?: string;
-  private apiClient?: ApplyApi;
-  private apiSettings?: string;
+  #pendingSubmission?: { key: string; application: Application; document: File };
+  #resolvedToken?: string;
+  #apiClient?: ApplyApi;
+  #apiSettings?: string;
   /** Kept in this browser, and on the backend when it has the draft extension of the contract. */
-  private readonly draftStore = new DraftStore({
-    saveDraft: (token, draft) => this.api.saveDraft(token, draft),
-    loadDraft: (token) => this.api.loadDraft(token),
+  readonly #draftStore = new DraftStore({
+    saveDraft: (token, draft) => this.#api.saveDraft(token, draft),
+    loadDraft: (token) => this.#api.loadDraft(token),
   });
   /** The steps, where the user is, moving on and back, focus, history: the flow every wizard of the set shares. */
-  private readonly flow = new WizardController<ApplicationDraft, StepDefinition>(this, {
-    data: () => this.draft,
-    elementOf: (step) => this.elementOf(step) as WizardStep,
+  readonly #flow = new WizardController<ApplicationDraft, StepDefinition>(this, {
+    data: () => this.#draft,
+    elementOf: (step) => this.#elementOf(step) as WizardStep,
     heading: () => this.renderRoot.querySelector<HTMLElement>('#step-heading'),
     useHistory: () => !this.noHistory,
     onStepChange: () => {
       this.submitFailure = undefined;
-      this.shareState();
-      this.saveDraft();
-      this.prepareNext();
+      this.#shareState();
+      this.#saveDraft();
+      this.#prepareNext();
     },
   });
 
@@ -184,81 +182,90 @@ export class CecApplyWizard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.flow.steps.length === 0) this.useSteps(this.steps);
-    void this.loadInvitation();
+    if (this.#flow.steps.length === 0) this.#useSteps(this.steps);
+    void this.#loadInvitation();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.draftStore.flush();
+    this.#draftStore.flush();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || changed.has('messages')) void this.loadTranslator();
-    if (changed.has('steps')) this.useSteps(this.steps);
-    if (changed.has('maxDocumentBytes')) this.shareState();
+    if (changed.has('lang') || changed.has('messages')) void this.#loadTranslator();
+    if (changed.has('steps')) this.#useSteps(this.steps);
+    if (changed.has('maxDocumentBytes')) this.#shareState();
   }
 
   // ── invitation ─────────────────────────────────────────────────────────────
 
   /** The backend client, made once per endpoint and timeout. */
-  private get api(): ApplyApi {
+  get #api(): ApplyApi {
     const settings = `${this.endpoint} ${this.requestTimeoutMs}`;
-    if (this.apiSettings !== settings || !this.apiClient) {
-      this.apiClient = new ApplyApi({ endpoint: this.endpoint, timeoutMs: this.requestTimeoutMs });
-      this.apiSettings = settings;
+    if (this.#apiSettings !== settings || !this.#apiClient) {
+      this.#apiClient = new ApplyApi({ endpoint: this.endpoint, timeoutMs: this.requestTimeoutMs });
+      this.#apiSettings = settings;
     }
-    return this.apiClient;
+    return this.#apiClient;
   }
 
-  private async loadInvitation(): Promise<void> {
-    this.resolvedToken ??= takeInvitationToken(this.token);
+  async #loadInvitation(): Promise<void> {
+    this.#resolvedToken ??= takeInvitationToken(this.token);
     this.phase = 'loading';
-    if (!this.resolvedToken) {
-      this.invitationProblem = 'notFound';
-      this.phase = 'invitation-error';
+    if (!this.#resolvedToken) {
+      await this.#showInvitationProblem('notFound');
       return;
     }
     // The kept draft is looked up while the invitation is fetched, not after: first render waits for one, not both.
-    const saved = this.noResume ? Promise.resolve(undefined) : this.draftStore.load(this.resolvedToken);
-    const kept = this.draftStore.receipt(this.resolvedToken);
+    const saved = this.noResume ? Promise.resolve(undefined) : this.#draftStore.load(this.#resolvedToken);
+    const kept = this.#draftStore.receipt(this.#resolvedToken);
     try {
-      this.invitation = await this.api.getInvitation(this.resolvedToken);
+      this.invitation = await this.#api.getInvitation(this.#resolvedToken);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
       this.dispatchEvent(new WizardErrorEvent(apiError.code, apiError.message));
-      if (apiError.code === 'invitation_used' && (await this.recoverReceipt(await saved))) return;
-      if (apiError.code === 'invitation_used' && this.showKeptCompletion(await kept)) return;
+      if (apiError.code === 'invitation_used' && (await this.#recoverReceipt(await saved))) return;
+      if (apiError.code === 'invitation_used' && this.#showKeptCompletion(await kept)) return;
       const page = INVITATION_PAGES[apiError.code];
-      if (page) {
-        this.invitationProblem = page;
-        this.phase = 'invitation-error';
-        if (apiError.code !== 'invitation_not_found') void this.draftStore.clear(this.resolvedToken);
-      } else {
-        this.phase = 'unreachable';
-      }
+      if (page && apiError.code !== 'invitation_not_found') void this.#draftStore.clear(this.#resolvedToken);
+      if (page) await this.#showInvitationProblem(page);
+      else this.phase = 'unreachable';
       return;
     }
     applyBranding(this, this.invitation.branding);
     // Completed in this browser (a reload, Back/Forward, the mail link again): the receipt, never a second submit.
-    if (this.showKeptCompletion(await kept)) return;
-    this.startDraft(this.invitation, await saved);
+    if (this.#showKeptCompletion(await kept)) return;
+    this.#startDraft(this.invitation, await saved);
     this.phase = 'ready';
     await this.updateComplete;
-    this.prepareNext();
+    this.#prepareNext();
+  }
+
+  /**
+   * Shows the page of a bad invitation link once its words are loaded (`loadProblemTexts`); when they
+   * cannot be (offline), the page of an unreachable server, whose 再試行 tries again.
+   */
+  async #showInvitationProblem(page: string): Promise<void> {
+    try {
+      await loadProblemTexts();
+      this.invitationProblem = page;
+      this.phase = 'invitation-error';
+    } catch {
+      this.phase = 'unreachable';
+    }
   }
 
   /**
    * Renders the next step's element once, detached, when the browser is idle (after the first paint):
    * its first showing is then a move, not a first render (issue 12: the first step change ≤ 16 ms).
    */
-  private prepareNext(): void {
+  #prepareNext(): void {
     (window.requestIdleCallback ?? setTimeout)(() => {
-      const step = this.flow.inPlay[this.flow.index + 1];
-      if (!step || step.element || this.stepElements.has(step.id)) return;
+      const step = this.#flow.inPlay[this.#flow.index + 1];
+      if (!step || step.element || this.#stepElements.has(step.id)) return;
       const holder = document.createElement('div');
       holder.hidden = true;
-      holder.append(this.prepare(step));
+      holder.append(this.#prepare(step));
       this.renderRoot.append(holder);
       void (holder.firstChild as LitElement).updateComplete.then(() => holder.remove());
     });
@@ -268,45 +275,45 @@ export class CecApplyWizard extends LitElement {
    * Shows the completion page of an application this browser completed. A receipt kept only by number
    * (the host asked to keep nothing) is shown on the 'already used' page instead.
    */
-  private showKeptCompletion(kept: KeptReceipt | undefined): boolean {
+  #showKeptCompletion(kept: KeptReceipt | undefined): boolean {
     this.usedReceiptNumber = kept?.receiptNumber;
     if (!kept?.email) return false;
-    this.draft = { ...emptyDraft(), adminUser: { email: kept.email } };
-    this.showCompletion(kept.receiptNumber);
+    this.#draft = { ...emptyDraft(), adminUser: { email: kept.email } };
+    this.#showCompletion(kept.receiptNumber);
     return true;
   }
 
   /** Opens on the completion page (the page just loaded): nothing before it is shown again. */
-  private showCompletion(receiptNumber: string): void {
-    this.complete(receiptNumber);
-    this.flow.start('completion');
+  #showCompletion(receiptNumber: string): void {
+    this.#complete(receiptNumber);
+    this.#flow.start('completion');
     this.phase = 'ready';
   }
 
   /** The backend accepted the application: remember the receipt, forget the draft. */
-  private complete(receiptNumber: string): void {
+  #complete(receiptNumber: string): void {
     this.receiptNumber = receiptNumber;
-    this.pendingSubmission = undefined;
-    const token = this.resolvedToken!;
-    const email = this.draft.adminUser.email?.trim();
-    void this.draftStore.keepReceipt(token, { receiptNumber, ...(email ? { email } : {}) }, { tabOnly: this.noResume });
-    void this.draftStore.clear(token);
-    this.shareState();
+    this.#pendingSubmission = undefined;
+    const token = this.#resolvedToken!;
+    const email = this.#draft.adminUser.email?.trim();
+    void this.#draftStore.keepReceipt(token, { receiptNumber, ...(email ? { email } : {}) }, { tabOnly: this.noResume });
+    void this.#draftStore.clear(token);
+    this.#shareState();
   }
 
   /**
    * The invitation is used, but this browser kept a submission whose answer never arrived (a lost
    * response, then a reload): sending it again under its key makes the backend replay the receipt.
    */
-  private async recoverReceipt(saved: StoredDraft | undefined): Promise<boolean> {
+  async #recoverReceipt(saved: StoredDraft | undefined): Promise<boolean> {
     const document = saved?.company.document;
     if (!saved?.submission || !document) return false;
     const { key, application } = saved.submission;
     try {
-      const receipt = await this.api.submitApplication(application, document, key, { documentName: document.name });
+      const receipt = await this.#api.submitApplication(application, document, key, { documentName: document.name });
       const { stepId: _step, submission: _submission, ...sections } = saved;
-      this.draft = { ...emptyDraft(), ...sections };
-      this.showCompletion(receipt.receiptNumber);
+      this.#draft = { ...emptyDraft(), ...sections };
+      this.#showCompletion(receipt.receiptNumber);
       this.dispatchEvent(new SubmittedEvent(receipt.receiptNumber));
       return true;
     } catch {
@@ -315,14 +322,14 @@ export class CecApplyWizard extends LitElement {
   }
 
   /** Builds the draft: the invitation's prefill, the host's prefill, then what was kept (`saved`). */
-  private startDraft(invitation: Invitation, saved: StoredDraft | undefined): void {
+  #startDraft(invitation: Invitation, saved: StoredDraft | undefined): void {
     const draft = emptyDraft();
     for (const prefill of [invitation.prefill, this.prefill]) {
       for (const section of ['company', 'adminUser', 'certificate'] as const) {
         Object.assign(draft[section], prefill?.[section] ?? {});
       }
     }
-    const kinds = this.offeredKinds();
+    const kinds = this.#offeredKinds();
     if (!draft.company.kind || !kinds.includes(draft.company.kind)) draft.company.kind = kinds[0];
     let savedStep: string | undefined;
     if (saved) {
@@ -330,15 +337,15 @@ export class CecApplyWizard extends LitElement {
       Object.assign(draft, sections);
       const document = draft.company.document;
       // A submission sent before the reload is retried with its own key and body, not a new one.
-      if (submission && document) this.pendingSubmission = { ...submission, document };
+      if (submission && document) this.#pendingSubmission = { ...submission, document };
       if (stepId !== 'completion') savedStep = stepId;
     }
-    this.draft = draft;
-    this.flow.start(savedStep);
-    this.shareState();
+    this.#draft = draft;
+    this.#flow.start(savedStep);
+    this.#shareState();
   }
 
-  private offeredKinds(): EntityKind[] {
+  #offeredKinds(): EntityKind[] {
     const invited = this.invitation?.allowedKinds;
     const kinds = this.allowedKinds.filter((kind) => !invited || invited.includes(kind));
     return kinds.length > 0 ? kinds : ['corporation'];
@@ -346,34 +353,34 @@ export class CecApplyWizard extends LitElement {
 
   // ── steps ──────────────────────────────────────────────────────────────────
 
-  private useSteps(steps: readonly StepDefinition[]): void {
+  #useSteps(steps: readonly StepDefinition[]): void {
     const problem = stepListProblem(steps);
     if (problem) {
       console.error(`<cec-apply-wizard>: ignoring the step list: ${problem}.`);
       return;
     }
     // Once completed, the completion page is never left (Back must not lead to a second 確定).
-    this.flow.steps = steps.map((step) => (step.id === 'completion' ? { ...step, final: true } : step));
+    this.#flow.steps = steps.map((step) => (step.id === 'completion' ? { ...step, final: true } : step));
   }
 
-  private elementOf(step: StepDefinition): HTMLElement {
+  #elementOf(step: StepDefinition): HTMLElement {
     if (step.element) return step.element;
-    let element = this.stepElements.get(step.id);
+    let element = this.#stepElements.get(step.id);
     if (!element) {
       element = document.createElement(step.tag!);
-      this.stepElements.set(step.id, element);
+      this.#stepElements.set(step.id, element);
     }
     return element;
   }
 
   /** Gives the step element what it shows: its section of the draft and the host's options. */
-  private prepare(step: StepDefinition): HTMLElement {
-    const element = this.elementOf(step) as WizardStep & Record<string, unknown>;
+  #prepare(step: StepDefinition): HTMLElement {
+    const element = this.#elementOf(step) as WizardStep & Record<string, unknown>;
     if (step.section) {
-      element.value = this.draft[step.section];
+      element.value = this.#draft[step.section];
       element.fields = this.fields[step.section] ?? NO_OPTIONS;
     } else if (step.element) {
-      if (step.id in this.draft.extensions) element.value = this.draft.extensions[step.id];
+      if (step.id in this.#draft.extensions) element.value = this.#draft.extensions[step.id];
     }
     if (step.id === 'terms') {
       if (this.serviceTermsUrl) element.serviceTermsUrl = this.serviceTermsUrl;
@@ -381,22 +388,22 @@ export class CecApplyWizard extends LitElement {
     }
     if (step.id === 'company') {
       element.maxDocumentBytes = this.maxDocumentBytes;
-      const kinds = this.offeredKinds();
+      const kinds = this.#offeredKinds();
       // A new but equal list would render the form again on every step change.
       if (String(kinds) !== String(element.allowedKinds)) element.allowedKinds = kinds;
     }
     if (step.id === 'completion') {
       element.receiptNumber = this.receiptNumber;
-      element.email = this.draft.adminUser.email?.trim();
+      element.email = this.#draft.adminUser.email?.trim();
       element.supportEmail = this.supportEmail;
     }
     if (step.id === 'confirmation') {
-      element.extraSections = this.flow.steps
+      element.extraSections = this.#flow.steps
         .filter((candidate) => candidate.element && !candidate.section)
         .map((candidate) => ({
           step: candidate.id,
-          title: this.titleOf(candidate),
-          rows: Object.entries((this.draft.extensions[candidate.id] ?? {}) as Record<string, unknown>).map(([label, value]) => ({
+          title: this.#titleOf(candidate),
+          rows: Object.entries((this.#draft.extensions[candidate.id] ?? {}) as Record<string, unknown>).map(([label, value]) => ({
             label,
             value: String(value ?? ''),
           })),
@@ -405,64 +412,67 @@ export class CecApplyWizard extends LitElement {
     return element;
   }
 
-  private titleOf(step: StepDefinition): string {
+  #titleOf(step: StepDefinition): string {
     if (step.title) return step.title;
     const own = (step.element as WizardStep | undefined)?.stepTitle;
-    return own ?? this.wizardState.translator.t(`steps.${step.id}`);
+    return own ?? this.#translator.t(`steps.${step.id}`);
   }
 
-  private next(): Promise<unknown> {
-    return this.flow.current.id === 'confirmation' ? this.submit() : this.flow.next();
+  #next(): Promise<unknown> {
+    return this.#flow.current.id === 'confirmation' ? this.#submit() : this.#flow.next();
   }
 
-  private onStepChange(event: ChangeEvent): void {
-    const step = this.flow.steps.find((candidate) => this.elementOf(candidate) === event.target) ?? this.flow.current;
-    if (step.section) this.draft[step.section] = event.value as never;
-    else this.draft.extensions[step.id] = event.value;
+  #onStepChange(event: ChangeEvent): void {
+    const step = this.#flow.steps.find((candidate) => this.#elementOf(candidate) === event.target) ?? this.#flow.current;
+    if (step.section) this.#draft[step.section] = event.value as never;
+    else this.#draft.extensions[step.id] = event.value;
     // The application changed: a new submission needs a new key, or the server would refuse the new body.
-    this.pendingSubmission = undefined;
-    this.saveDraft();
+    this.#pendingSubmission = undefined;
+    this.#saveDraft();
   }
 
-  private onEditSection(event: EditSectionEvent): void {
-    void this.flow.goTo(event.detail.step, { returnTo: 'confirmation' });
+  #onEditSection(event: EditSectionEvent): void {
+    void this.#flow.goTo(event.detail.step, { returnTo: 'confirmation' });
   }
 
   // ── submit ─────────────────────────────────────────────────────────────────
 
-  private async submit(): Promise<void> {
+  async #submit(): Promise<void> {
     if (this.submitting || this.receiptNumber) return; // a double click or a late retry never submits twice
     // Synchronous up to `submitting = true`: a second click in the same task must find it set.
-    const submission = this.pendingSubmission ?? this.newSubmission();
-    if ('issues' in submission) return this.showIssues(submission.issues);
-    this.pendingSubmission = submission;
-    this.saveDraft(); // kept before sending: a reload after a lost answer can still get the receipt
+    const submission = this.#pendingSubmission ?? this.#newSubmission();
+    if ('issues' in submission) {
+      await this.#showIssues(submission.issues);
+      return;
+    }
+    this.#pendingSubmission = submission;
+    this.#saveDraft(); // kept before sending: a reload after a lost answer can still get the receipt
     this.submitting = true;
     this.submitFailure = undefined;
     try {
       const { key, application, document } = submission;
-      const receipt = await this.api.submitApplication(application, document, key, { documentName: document.name });
-      this.complete(receipt.receiptNumber);
-      await this.flow.goTo('completion');
+      const receipt = await this.#api.submitApplication(application, document, key, { documentName: document.name });
+      this.#complete(receipt.receiptNumber);
+      await this.#flow.goTo('completion');
       this.dispatchEvent(new SubmittedEvent(receipt.receiptNumber));
     } catch (error) {
-      await this.submitFailed(error instanceof ApiError ? error : new ApiError('network', String(error)));
+      await this.#submitFailed(error instanceof ApiError ? error : new ApiError('network', String(error)));
     } finally {
       this.submitting = false;
     }
   }
 
   /** Validates the whole draft into the application JSON under a new key, or gives the issues found. */
-  private newSubmission(): { key: string; application: Application; document: File } | { issues: FieldIssue[] } {
-    const { document, ...company } = this.draft.company;
+  #newSubmission(): { key: string; application: Application; document: File } | { issues: FieldIssue[] } {
+    const { document, ...company } = this.#draft.company;
     const result = validateSection(applicationSchema, {
-      token: this.resolvedToken,
-      terms: this.draft.terms,
+      token: this.#resolvedToken,
+      terms: this.#draft.terms,
       company,
-      adminUser: this.draft.adminUser,
-      certificate: this.draft.certificate,
-      locale: this.wizardState.translator.language,
-      ...(Object.keys(this.draft.extensions).length > 0 ? { extensions: this.draft.extensions } : {}),
+      adminUser: this.#draft.adminUser,
+      certificate: this.#draft.certificate,
+      locale: this.#translator.language,
+      ...(Object.keys(this.#draft.extensions).length > 0 ? { extensions: this.#draft.extensions } : {}),
     });
     if (!result.ok || !document) {
       const issues = result.ok ? [] : result.issues;
@@ -471,70 +481,82 @@ export class CecApplyWizard extends LitElement {
     return { key: newIdempotencyKey(), application: result.value, document };
   }
 
-  private async submitFailed(error: ApiError): Promise<void> {
+  async #submitFailed(error: ApiError): Promise<void> {
     this.dispatchEvent(new WizardErrorEvent(error.code, error.message));
+    // The words of most failures are a chunk of their own; if it cannot be loaded either, the failure
+    // reads as the network one it then most likely is (再試行 tries again).
+    const worded = error.code === 'network' || (await loadProblemTexts().then(() => true, () => false));
     const page = INVITATION_PAGES[error.code];
-    if (page) {
+    if (page && worded) {
       this.invitationProblem = page;
       this.phase = 'invitation-error';
       return;
     }
-    if (error.code === 'validation_failed' && error.issues.length > 0) {
-      await this.showIssues(error.issues, true);
-      return;
-    }
-    if (error.code.startsWith('document_')) {
-      await this.showIssues([{ path: ['company', 'document'], code: camelCase(error.code) }], true);
-      return;
-    }
+    const issues = error.code.startsWith('document_') ? [{ path: ['company', 'document'], code: camelCase(error.code) }] : error.issues;
+    // Issues no step shows (a path outside the sections) get the server's message rather than nothing.
+    if (await this.#showIssues(issues, true)) return;
     const seconds = error.retryAfterSeconds;
-    this.submitFailure = { key: SUBMIT_MESSAGES[error.code] ?? (error.status === 503 ? 'submit.unavailable' : 'submit.server'), seconds: seconds ?? 30 };
+    const key = SUBMIT_MESSAGES[error.code] ?? (error.status === 503 ? 'submit.unavailable' : 'submit.server');
+    this.submitFailure = { key: worded ? key : 'submit.network', seconds: seconds ?? 30 };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.submit-failure')?.focus();
   }
 
-  /** Goes to the first step with issues and shows them on their fields; "next" then returns to the confirmation. */
-  private async showIssues(issues: readonly FieldIssue[], fromServer = false): Promise<void> {
-    const step = this.flow.steps.find((candidate) => candidate.section && issues.some((issue) => issue.path[0] === candidate.section));
-    if (!step) return;
+  /**
+   * Goes to the first step with issues and shows them on their fields; "next" then returns to the
+   * confirmation. False when no step has any of them.
+   */
+  async #showIssues(issues: readonly FieldIssue[], fromServer = false): Promise<boolean> {
+    const step = this.#flow.steps.find((candidate) => candidate.section && issues.some((issue) => issue.path[0] === candidate.section));
+    if (!step) return false;
     const sectionIssues = issues.filter((issue) => issue.path[0] === step.section).map((issue) => ({ ...issue, path: issue.path.slice(1) }));
-    await this.flow.refuseAt(step.id, 'confirmation', async (element) => {
+    await this.#flow.refuseAt(step.id, 'confirmation', async (element) => {
       if (fromServer) element.showServerIssues?.(sectionIssues);
       if (!fromServer || sectionIssues.some((issue) => issue.path[0] === 'document')) await element.validate();
       if (fromServer) await (element as unknown as LitElement).updateComplete;
     });
+    return true;
   }
 
   // ── shared state ───────────────────────────────────────────────────────────
 
-  private async loadTranslator(): Promise<void> {
+  async #loadTranslator(): Promise<void> {
     const translator = await Translator.create(languageOf(this.lang), this.messages);
-    this.wizardState = { ...this.wizardState, translator };
+    this.#share({ translator });
   }
 
-  private shareState(): void {
-    this.wizardState = { ...this.wizardState, draft: this.draft, maxDocumentBytes: this.maxDocumentBytes };
+  #shareState(): void {
+    this.#share({ draft: this.#draft, maxDocumentBytes: this.maxDocumentBytes });
   }
 
-  private saveDraft(): void {
-    if (this.noResume || !this.resolvedToken || this.receiptNumber) return;
-    const submission = this.pendingSubmission && { key: this.pendingSubmission.key, application: this.pendingSubmission.application };
-    this.draftStore.save(this.resolvedToken, { ...this.draft, stepId: this.flow.current.id, ...(submission ? { submission } : {}) });
+  #share(changes: Partial<WizardState>): void {
+    this.#shared.setValue({ ...this.#shared.value, ...changes });
+    this.requestUpdate();
+  }
+
+  get #translator(): Translator {
+    return this.#shared.value.translator;
+  }
+
+  #saveDraft(): void {
+    if (this.noResume || !this.#resolvedToken || this.receiptNumber) return;
+    const submission = this.#pendingSubmission && { key: this.#pendingSubmission.key, application: this.#pendingSubmission.application };
+    this.#draftStore.save(this.#resolvedToken, { ...this.#draft, stepId: this.#flow.current.id, ...(submission ? { submission } : {}) });
   }
 
   // ── render ─────────────────────────────────────────────────────────────────
 
   override render() {
-    const { t } = this.wizardState.translator;
+    const { t } = this.#translator;
     return html`<div class="wizard" part="base">
       <h2 class="visually-hidden">${t('wizard.title')}</h2>
-      ${this.phase === 'ready' ? this.renderReady() : this.renderPhase()}
-      <slot hidden @slotchange=${this.onSlotChange}></slot>
+      ${this.phase === 'ready' ? this.#renderReady() : this.#renderPhase()}
+      <slot hidden @slotchange=${this.#onSlotChange}></slot>
     </div>`;
   }
 
-  private renderPhase() {
-    const { t } = this.wizardState.translator;
+  #renderPhase() {
+    const { t } = this.#translator;
     if (this.phase === 'loading') {
       return html`<p class="status" role="status">${t('invitation.loading')}</p>`;
     }
@@ -542,7 +564,7 @@ export class CecApplyWizard extends LitElement {
       return html`<div class="alert" part="alert" role="alert">
         <h3 id="step-heading" tabindex="-1">${t('invitation.unreachableTitle')}</h3>
         <p>${t('invitation.unreachableBody')}</p>
-        <button type="button" class="primary" @click=${() => this.loadInvitation()}>${t('buttons.retry')}</button>
+        <button type="button" class="primary" @click=${() => this.#loadInvitation()}>${t('buttons.retry')}</button>
       </div>`;
     }
     const page = this.invitationProblem;
@@ -555,39 +577,39 @@ export class CecApplyWizard extends LitElement {
     </div>`;
   }
 
-  private renderReady() {
-    const { t } = this.wizardState.translator;
-    const step = this.flow.current;
+  #renderReady() {
+    const { t } = this.#translator;
+    const step = this.#flow.current;
     return html`
-      ${this.renderHeader()} ${renderFlowProgress(this.flow, t, (candidate) => this.titleOf(candidate))}
-      <div class="step" @cec-change=${this.onStepChange} @cec-edit-section=${this.onEditSection} @keydown=${this.onKeydown}>
-        ${this.renderStep(step)}
+      ${this.#renderHeader()} ${renderFlowProgress(this.#flow, t, (candidate) => this.#titleOf(candidate))}
+      <div class="step" @cec-change=${this.#onStepChange} @cec-edit-section=${this.#onEditSection} @keydown=${this.#onKeydown}>
+        ${this.#renderStep(step)}
       </div>
-      ${this.renderSubmitFailure()}
-      ${step.final ? nothing : renderFlowActions(this.flow, t, { nextLabel: this.nextLabel(step.id), busy: this.submitting, onNext: () => this.next() })}
+      ${this.#renderSubmitFailure()}
+      ${step.final ? nothing : renderFlowActions(this.#flow, t, { nextLabel: this.#nextLabel(step.id), busy: this.submitting, onNext: () => this.#next() })}
     `;
   }
 
   /** The current step: a built-in element in place, a host's child through its named slot. */
-  private renderStep(step: StepDefinition) {
-    const element = this.prepare(step);
+  #renderStep(step: StepDefinition) {
+    const element = this.#prepare(step);
     return element.parentElement === this ? html`<slot name="step-${step.id}"></slot>` : element;
   }
 
-  private readonly onKeydown = (event: KeyboardEvent) => enterGoesOn(event, () => this.next());
+  readonly #onKeydown = (event: KeyboardEvent) => enterGoesOn(event, () => this.#next());
 
   /** The words of the next button; none while a failed submit offers 再試行 (one primary action, not two). */
-  private nextLabel(stepId: string): string | undefined {
-    const { t } = this.wizardState.translator;
+  #nextLabel(stepId: string): string | undefined {
+    const { t } = this.#translator;
     if (this.submitFailure) return undefined;
     if (stepId === 'confirmation') return this.submitting ? t('buttons.submitting') : t('buttons.submit');
-    if (this.flow.returnTo) return t('buttons.returnToConfirmation');
+    if (this.#flow.returnTo) return t('buttons.returnToConfirmation');
     if (stepId === 'terms') return t('buttons.agreeAndNext');
     return t('buttons.next');
   }
 
-  private renderHeader() {
-    const { t } = this.wizardState.translator;
+  #renderHeader() {
+    const { t } = this.#translator;
     const invitation = this.invitation;
     if (!invitation) return nothing;
     const branding = invitation.branding;
@@ -595,18 +617,18 @@ export class CecApplyWizard extends LitElement {
     return html`<header class="header" part="header">
       ${logo ? html`<img class="logo" part="logo" src=${logo} alt=${branding?.displayName ?? invitation.inviter.name} />` : nothing}
       <p>${t('wizard.invitedBy', { inviter: branding?.displayName ?? invitation.inviter.name })}</p>
-      <p class="expires">${t('wizard.expiresAt', { date: formatTokyoDateTime(invitation.expiresAt, this.wizardState.translator.language) })}</p>
+      <p class="expires">${t('wizard.expiresAt', { date: formatTokyoDateTime(invitation.expiresAt, this.#translator.language) })}</p>
     </header>`;
   }
 
-  private renderSubmitFailure() {
+  #renderSubmitFailure() {
     const failure = this.submitFailure;
     if (!failure) return nothing;
-    const { t } = this.wizardState.translator;
+    const { t } = this.#translator;
     return html`<div class="alert submit-failure" part="alert" role="alert" tabindex="-1">
       <h3>${t('submit.failedTitle')}</h3>
       <p>${t(failure.key, { seconds: failure.seconds })}</p>
-      <button type="button" class="primary" @click=${this.submit} ?disabled=${this.submitting}>${t('buttons.retry')}</button>
+      <button type="button" class="primary" @click=${this.#submit} ?disabled=${this.submitting}>${t('buttons.retry')}</button>
     </div>`;
   }
 
@@ -615,9 +637,9 @@ export class CecApplyWizard extends LitElement {
    * Each child gets a named slot, rendered only while its step is current, so it stays in the host's
    * light DOM (its styles and listeners keep working).
    */
-  private onSlotChange(): void {
+  #onSlotChange(): void {
     const children = Array.from(this.children).filter((child): child is HTMLElement => child instanceof HTMLElement && !!child.dataset.stepId);
-    const known = this.flow.steps.filter((step) => step.element).map((step) => step.element);
+    const known = this.#flow.steps.filter((step) => step.element).map((step) => step.element);
     if (children.length === known.length && children.every((child) => known.includes(child))) return;
     this.steps = stepsWithChildren(children);
   }

@@ -15,6 +15,7 @@ import {
 } from '../../domain/index.js';
 import type { CompanyDraft } from '../shared/draft.js';
 import { errorLine, fieldId, issueMessage, marker } from '../shared/fields.js';
+import { loadProblemTexts } from '../../i18n/i18n.js';
 import { FormStepElement } from '../shared/form-step.js';
 import { formatBytes } from '../shared/format.js';
 import { baseStyles } from '../shared/styles.js';
@@ -127,6 +128,8 @@ export class CecCompanyForm extends FormStepElement<CompanyDraft> {
         file.size > this.maxDocumentBytes
           ? 'documentTooLarge'
           : await documentProblem(new Uint8Array(await file.arrayBuffer()), this.maxDocumentBytes);
+      // The words of a refusal are a chunk of their own; offline, the message says to check the field.
+      if (problem) await loadProblemTexts().catch(() => undefined);
     } catch {
       // The file could not be read (moved or deleted since it was chosen): nothing is kept.
       problem = 'documentRequired';

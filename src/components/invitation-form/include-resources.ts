@@ -1,5 +1,5 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { ResourceModule } from '../../i18n/i18n.js';
+import { includeResources, type ResourceModule } from '../../i18n/i18n.js';
 import type { LocalizeController } from '../shared/localize.js';
 
 /**
@@ -27,7 +27,7 @@ export class IncludeResourcesController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const ready = this.#localize.translator.include(this.#resources);
+    const ready = includeResources(this.#localize.translator, this.#resources);
     if (ready !== true) void ready.then(() => this.#host.requestUpdate());
   }
 }

@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { toJapaneseEra, type IsoDate } from '../../domain/dates.js';
 import { PAPER_SERVICES } from '../../domain/paper-documents.js';
 import { choosesCecsign, type PaperApplication, type PaperChecklist, type PaperContact } from '../../domain/paper-application.js';
-import { Translator, type Translate } from '../../i18n/i18n.js';
+import { includeResources, Translator, type Translate } from '../../i18n/i18n.js';
 import { paperApplicationResources } from './paper-application.resources.js';
 import { PERSON_FIELDS, type PersonDraft } from './paper-draft.js';
 import { certificateLabel, companyLabel, documentName, personLabel } from './paper-steps.js';
@@ -17,7 +17,7 @@ import { certificateLabel, companyLabel, documentName, personLabel } from './pap
 /** The Japanese words the forms are printed with, whatever the screen's language. */
 function japanese(): Translate {
   const translator = Translator.japanese();
-  translator.include(paperApplicationResources);
+  includeResources(translator, paperApplicationResources);
   return translator.t;
 }
 

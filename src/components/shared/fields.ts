@@ -37,16 +37,17 @@ export const fieldId = (name: string) => `field-${name}`;
 /**
  * The message of an issue on a field labelled `label`, in the user's language. An issue that names the
  * refused character (`params.character`) gets the message that quotes it (`errors.named.<code>`) when
- * there is one.
+ * there is one; a code without words (a newer server's, or one whose words could not be loaded
+ * offline) gets `errors.invalid`, which still names the field.
  */
 export function issueMessage(t: Translate, label: string, issue: FieldIssue): string {
   const values = { field: label, ...issue.params };
-  if (issue.params?.character !== undefined) {
-    const key = `errors.named.${issue.code}`;
+  const keys = issue.params?.character === undefined ? [`errors.${issue.code}`] : [`errors.named.${issue.code}`, `errors.${issue.code}`];
+  for (const key of keys) {
     const text = t(key, values);
     if (text !== key) return text;
   }
-  return t(`errors.${issue.code}`, values);
+  return t('errors.invalid', values);
 }
 
 /**
