@@ -32,6 +32,7 @@ import { DEFAULT_RETENTION, purgeExpiredData, type RetentionPolicy } from './ret
 import { buildOpenApiDocument } from './openapi.js';
 import { PAPER_APPLICATIONS_PER_WINDOW } from './paper-applications.js';
 import { adminApi } from './routes/admin-api.js';
+import { operatorApi, partnerApi } from './routes/partner-api.js';
 import type { ApiDependencies } from './routes/dependencies.js';
 import { publicApi } from './routes/public-api.js';
 
@@ -127,10 +128,15 @@ export function createApp(
     app.use('/api/admin/*', failureRateLimit(apiKeyFailures, windowMs, 401));
     // Paper applications need no invitation: what one address may store in a window is bounded instead.
     app.use('/api/paper-applications', failureRateLimit(PAPER_APPLICATIONS_PER_WINDOW, windowMs, 201));
+    // Guessing passwords across many 利用者IDs (each ID locks itself after five) and operator keys.
+    app.use('/api/partner/sessions', failureRateLimit(tokenFailures, windowMs, 401));
+    app.use('/api/operator/*', failureRateLimit(apiKeyFailures, windowMs, 401));
   }
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument, 200, { 'Cache-Control': 'no-cache' }));
   app.route('/api/admin', adminApi(options));
+  app.route('/api/partner', partnerApi(options));
+  app.route('/api/operator', operatorApi(options));
   app.route('/api', publicApi(options));
   if (options.staticDir) app.get('/*', staticFiles(options.staticDir));
 
