@@ -24,20 +24,22 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 import { MAX_PAPER_APPLICATION_BYTES, PAPER_APPLICATIONS_PER_WINDOW } from './paper-applications.js';
 import { ApiError, type ErrorStatus } from './api-error.js';
 import { apiErrorBodySchema, draftRequestSchema, MAX_DRAFT_BYTES, savedDraftSchema } from './schemas.js';
+import { partnerAdminOpenApi } from '../../src/api/partner-admin.openapi.js';
+import { operatorOpenApi } from './operator.openapi.js';
 
 type JsonObject = Record<string, unknown>;
 
 /** A component schema: requests as clients may send them (`input`), responses as we send them (`output`). */
-function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonObject {
+export function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonObject {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io }) as JsonObject;
   return rest;
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schemaName: string) => ({ 'application/json': { schema: ref(schemaName) } });
+export const json = (schemaName: string) => ({ 'application/json': { schema: ref(schemaName) } });
 
 /** An error response listing the codes it may carry, each with its example body. */
-function errorResponse(status: ErrorStatus, codes: readonly string[], description: string) {
+export function errorResponse(status: ErrorStatus, codes: readonly string[], description: string) {
   return {
     description: `${description} (${codes.map((code) => `\`${code}\``).join(', ')})`,
     content: {
@@ -110,13 +112,16 @@ const idempotencyKeyParameter = {
  * JSON.stringify(buildOpenApiDocument(), null, 2)
  */
 export function buildOpenApiDocument(): JsonObject {
+  const partner = partnerAdminOpenApi();
+  const operator = operatorOpenApi();
   return {
     openapi: '3.1.0',
     info: {
       title: 'CECTRUST-Light online application — reference backend',
       version: '1.0.0',
       description:
-        'The backend contract of the application wizard (SPEC.md) and the admin API of ordering companies. ' +
+        'The backend contract of the application wizard (SPEC.md), the admin API of ordering companies, ' +
+        "the partner company's routes after the application (`/partner`) and the operator's (`/operator`). " +
         'Every error has the body `{ error: { code, message, issues? } }`.',
     },
     servers: [{ url: '/api' }],
@@ -335,10 +340,14 @@ export function buildOpenApiDocument(): JsonObject {
       '/openapi.json': {
         get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } },
       },
+      ...partner.paths,
+      ...operator.paths,
     },
     components: {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: "The ordering company's API key" },
+        ...partner.securitySchemes,
+        ...operator.securitySchemes,
       },
       schemas: {
         Invitation: jsonSchema(invitationSchema, 'output'),
@@ -356,6 +365,8 @@ export function buildOpenApiDocument(): JsonObject {
         PaperApplication: jsonSchema(paperApplicationSchema, 'input'),
         PaperReceipt: jsonSchema(paperReceiptSchema, 'output'),
         ErrorBody: jsonSchema(apiErrorBodySchema, 'output'),
+        ...partner.schemas,
+        ...operator.schemas,
       },
     },
   };

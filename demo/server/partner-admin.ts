@@ -35,6 +35,7 @@ import {
   userIdMail,
   type NoticeRecipient,
 } from './partner-mails.js';
+import type { OperatorApplication, OperatorCertificateRequest } from './operator-schemas.js';
 import { sha256Hex } from './secrets.js';
 
 // ── secrets ─────────────────────────────────────────────────────────────────────────────────────────
@@ -716,21 +717,6 @@ export function newOperatorKey(): string {
   return `op_${randomBytes(24).toString('base64url')}`;
 }
 
-/** An application as the operator lists it. */
-export interface OperatorApplication {
-  /** The application's id (its invitation's): receipt numbers count per ordering company. */
-  id: string;
-  receiptNumber: string;
-  orderingCompanyName: string;
-  companyName: string;
-  adminName: string;
-  adminEmail: string;
-  acceptedAt: string;
-  stage: ApplicationStage;
-  usersIssuedAt?: string;
-  registeredAt?: string;
-}
-
 /** The stage of an application from its company's row (none: only accepted). */
 export function stageOf(company: { users_issued_at: string | null; registered_at: string | null } | undefined): ApplicationStage {
   if (company?.registered_at) return 'registered';
@@ -929,18 +915,6 @@ export async function advanceApplication(database: Database, id: string, stage: 
     await completeRegistration(database, id, now);
   }
   return operatorApplication(database.db, id);
-}
-
-/** A certificate asked for by a partner's administrator (method ①), as the operator lists it. */
-export interface OperatorCertificateRequest {
-  certificateId: string;
-  requestNumber: string;
-  companyName: string;
-  userIds: string[];
-  departmentJa: string;
-  titleJa: string;
-  state: CompanyCertificate['state'];
-  requestedAt: string;
 }
 
 /**

@@ -94,6 +94,22 @@ describe('the partner company after its application', () => {
     return session;
   }
 
+  it('documents the partner and operator routes in the served OpenAPI document, with their failures', async () => {
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const expected: Record<string, Record<string, string[]>> = {
+      '/partner/sessions': { post: ['201', '400', '401', '423'] },
+      '/partner/users': { get: ['200', '401', '403'], post: ['201', '400', '401', '403', '409'] },
+      '/partner/certificates/{certificateId}/activation': { post: ['200', '400', '404', '409', '423'] },
+      '/operator/applications/{id}/stage': { post: ['200', '400', '401', '404', '409'] },
+      '/operator/certificate-requests/{certificateId}/issue': { post: ['200', '401', '404'] },
+    };
+    for (const [path, operations] of Object.entries(expected)) {
+      for (const [method, statuses] of Object.entries(operations)) {
+        assert.deepEqual(statuses.filter((status) => !(status in (document.paths[path]?.[method]?.responses ?? {}))), [], `${method} ${path}`);
+      }
+    }
+  });
+
   describe('the operator', () => {
     it('needs the operator key (401) and lists every application with its stage', async () => {
       assert.equal((await call('GET', '/operator/applications')).status, 401);

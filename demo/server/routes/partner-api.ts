@@ -16,11 +16,11 @@ import {
   signInRequestSchema,
 } from '../../../src/domain/company-user.js';
 import { validateSection } from '../../../src/domain/index.js';
-import * as z from 'zod/mini';
 import { ApiError, validationFailed } from '../api-error.js';
 import { parseBoundedJson } from '../http/bounded-json.js';
 import { limitBody } from '../http/request.js';
 import { mailText } from '../mails.js';
+import { operatorStageRequestSchema } from '../operator-schemas.js';
 import {
   activateCertificate,
   addUser,
@@ -164,8 +164,6 @@ export function partnerApi(dependencies: ApiDependencies): Hono<PartnerEnv> {
   return partner;
 }
 
-const operatorStageSchema = z.object({ stage: z.enum(['usersIssued', 'registered'], { error: 'invalid' }) });
-
 /**
  * The operator's routes (the service side): every application with its stage, the two waves, the
  * certificate requests, and the outbox as a mailbox for the demo (with passwords and PINs, until delivered).
@@ -187,7 +185,7 @@ export function operatorApi(dependencies: ApiDependencies): Hono {
   operator.get('/applications', async (c) => c.json({ applications: await listOperatorApplications(database) }));
 
   operator.post('/applications/:id/stage', async (c) => {
-    const { value } = await readBody(c, operatorStageSchema);
+    const { value } = await readBody(c, operatorStageRequestSchema);
     return c.json(await advanceApplication(database, c.req.param('id'), value.stage, clock()));
   });
 
