@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from './app.js';
 import { seedOrderingCompany } from './ordering-companies.js';
+import { newOperatorKey, seedOperatorKey } from './partner-admin.js';
 import { newApiKey } from './secrets.js';
 
 /** The ordering company of the demo (as in the application guide's screenshots). */
@@ -18,24 +19,24 @@ export interface DemoServerOptions {
   staticDir: string;
   /**
    * Environment to read `PORT`, `HOST`, `DEMO_API_KEY`, `ALLOWED_ORIGINS`, `ALLOWED_HOSTS`,
-   * `PUBLIC_BASE_URL`, `DATABASE_URL`, `SMTP_URL`, `MAIL_FROM`, `MAIL_ENCRYPTION_KEY` and
+   * `PUBLIC_BASE_URL`, `DATABASE_URL`, `SMTP_URL`, `MAIL_FROM`, `MAIL_ENCRYPTION_KEY`, `OPERATOR_KEY` and
    * `RETENTION_DAYS` from (README, environment variables).
    */
   env?: NodeJS.ProcessEnv;
 }
 
 /**
- * The demo API key: `DEMO_API_KEY` when set, else the one generated on the first start and kept in
- * the data directory, so the console link stays valid across restarts.
+ * A demo key: from the environment when set, else the one generated on the first start and kept in
+ * `fileName` of the data directory, so the console's (or the operator page's) link stays valid across restarts.
  */
-function demoApiKey(dataDir: string, fromEnvironment: string | undefined): { apiKey: string; generated: boolean } {
-  if (fromEnvironment) return { apiKey: fromEnvironment, generated: false };
+function keptKey(dataDir: string, fileName: string, fromEnvironment: string | undefined, generate: () => string): { key: string; generated: boolean } {
+  if (fromEnvironment) return { key: fromEnvironment, generated: false };
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const keyFile = join(dataDir, 'demo-api-key');
-  if (existsSync(keyFile)) return { apiKey: readFileSync(keyFile, 'utf8').trim(), generated: false };
-  const apiKey = newApiKey();
-  writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 });
-  return { apiKey, generated: true };
+  const keyFile = join(dataDir, fileName);
+  if (existsSync(keyFile)) return { key: readFileSync(keyFile, 'utf8').trim(), generated: false };
+  const key = generate();
+  writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
+  return { key, generated: true };
 }
 
 /**
@@ -72,17 +73,24 @@ export async function runDemoServer(options: DemoServerOptions): Promise<{ url: 
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
     ...(retentionDays ? { retention: { applicationDays: retentionDays } } : {}),
   });
-  const { apiKey, generated } = demoApiKey(dataDir, env.DEMO_API_KEY);
+  const { key: apiKey, generated } = keptKey(dataDir, 'demo-api-key', env.DEMO_API_KEY, newApiKey);
   await seedOrderingCompany(server.database, { name: DEMO_ORDERING_COMPANY, apiKey });
+  const operator = keptKey(dataDir, 'demo-operator-key', env.OPERATOR_KEY, newOperatorKey);
+  await seedOperatorKey(server.database, operator.key);
 
   // The key is a secret: printed once, when it is made; afterwards the banner says where it is kept.
   const consoleLine = generated
     ? `${origin}/console/#key=${apiKey}   (API key generated now, kept in .data/demo-api-key; not shown again)`
     : `${origin}/console/   (API key: ${env.DEMO_API_KEY ? 'DEMO_API_KEY' : '.data/demo-api-key'})`;
+  const operatorLine = operator.generated
+    ? `${origin}/operator/#key=${operator.key}   (operator key generated now, kept in .data/demo-operator-key; not shown again)`
+    : `${origin}/operator/   (operator key: ${env.OPERATOR_KEY ? 'OPERATOR_KEY' : '.data/demo-operator-key'})`;
   console.log(`
 CECTRUST-Light demo server (${env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : `SQLite in ${dataDir}`}; mail ${env.SMTP_URL ? 'over SMTP_URL' : 'kept in the outbox, shown by the console'})
   portal   ${origin}/            (open it with ?token=<invitation token>; the console issues invitations)
   console  ${consoleLine}
+  operator ${operatorLine}
+  partner  ${origin}/partner/     (the partner's administrator: sign in with the 管理用ID of mail ①)
   API      ${origin}/api          (OpenAPI: ${origin}/api/openapi.json)
   ordering company ${DEMO_ORDERING_COMPANY}
 ${hasStaticPages ? '' : `  ! ${options.staticDir} does not exist: only the API is served\n`}Press Ctrl-C to stop.
