@@ -6,7 +6,7 @@
  * - `vite build --mode bundle`: one file that defines every tag, everything inlined, for a plain
  *   `<script type="module">` (dist/bundle/); English is a separate chunk loaded only when asked for.
  *   The size budget is measured on this file.
- * - `vite build --mode demo`: the demo pages (portal and ordering-company console) → dist/demo/.
+ * - `vite build --mode demo`: the demo pages (portal, ordering-company console, operator, partner admin) → dist/demo/.
  */
 import { resolve } from 'node:path';
 import MagicString from 'magic-string';
@@ -138,6 +138,8 @@ export default defineConfig(({ mode }) => {
           input: {
             portal: resolve(root, 'demo/index.html'),
             console: resolve(root, 'demo/console/index.html'),
+            operator: resolve(root, 'demo/operator/index.html'),
+            partner: resolve(root, 'demo/partner/index.html'),
           },
         },
       },
