@@ -16,6 +16,10 @@
  *   application and kills it before its answer leaves (stored, but the browser sees the connection
  *   drop). Either way the server is then stopped, as after `stop-listening`;
  * - `count-applications` → the number of applications stored (straight from the database).
+ * For the partner company after its application (partner-admin.e2e.test.ts):
+ * - `operator-key` → a key of the operator (the service side), seeded now, for `/api/operator/…`;
+ * - `count-rows` { table } → the rows of any table (e.g. `partner_users`), straight from the database;
+ * - `kill-mid-request` takes `path` (default `/api/applications`): the POST to cut.
  * And one for the browser itself:
  * - `browser-offline` { offline }: Chromium's offline mode for the test page (Playwright's `setOffline`).
  * The server is TypeScript; tsx compiles it on import.
@@ -37,6 +41,8 @@ function faultProxy() {
   let upstreamPort = 0;
   /** @type {'received' | 'answered' | undefined} */
   let armed;
+  /** The request line's start that the armed kill waits for. */
+  let armedRequest = 'POST /api/applications';
   /** @type {() => void} */
   let onKill = () => {};
   const sockets = new Set();
@@ -51,7 +57,7 @@ function faultProxy() {
       upstream.destroy();
     };
     client.on('data', (chunk) => {
-      if (armed && chunk.toString('latin1', 0, 40).startsWith('POST /api/applications')) {
+      if (armed && chunk.toString('latin1', 0, 80).startsWith(`${armedRequest} `)) {
         const when = armed;
         armed = undefined;
         if (when === 'received') {
@@ -108,9 +114,10 @@ function faultProxy() {
       sockets.clear();
       if (closing) await new Promise((resolve) => closing.close(() => resolve(undefined)));
     },
-    arm(when, kill) {
+    arm(when, kill, path = '/api/applications') {
       armed = when;
       onKill = kill;
+      armedRequest = `POST ${path}`;
     },
   };
 }
@@ -193,12 +200,23 @@ export function referenceServerPlugin() {
           return describe();
         case 'kill-mid-request':
           if (!proxy) throw new Error('kill-mid-request needs a server started with { faults: true }');
-          proxy.arm(payload.when ?? 'answered', () => {
-            stopping = stopListening();
-          });
+          proxy.arm(
+            payload.when ?? 'answered',
+            () => {
+              stopping = stopListening();
+            },
+            payload.path,
+          );
           return true;
         case 'count-applications':
           return countRows(server, 'applications');
+        case 'operator-key': {
+          const { seedOperatorKey } = await import('../../demo/server/partner-admin.ts');
+          await seedOperatorKey(server.database, 'op_e2e-operator-key');
+          return 'op_e2e-operator-key';
+        }
+        case 'count-rows':
+          return countRows(server, payload.table);
         case 'browser-offline': {
           const context = session.browser.getPage(session.id).context();
           if (!payload.forMs) {

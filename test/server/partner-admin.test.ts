@@ -110,6 +110,11 @@ describe('the partner company after its application', () => {
     }
   });
 
+  it('lets a portal on another origin read X-Attempts-Remaining and Retry-After (CORS)', async () => {
+    const response = await fetch(`${server.url}/api/partner/me`, { headers: { Origin: 'https://portal.example.jp' } });
+    assert.deepEqual(response.headers.get('Access-Control-Expose-Headers')?.split(/,\s*/).sort(), ['Retry-After', 'X-Attempts-Remaining']);
+  });
+
   describe('the operator', () => {
     it('needs the operator key (401) and lists every application with its stage', async () => {
       assert.equal((await call('GET', '/operator/applications')).status, 401);
