@@ -1,7 +1,8 @@
 /**
  * The operator's page (demo/operator) and the partner's page (demo/partner) as deployed: built, behind
  * the real server and its strict CSP, driven in headless Chromium at 375 px by role and label — wave 1
- * from the operator's page, its mails in the demo mailbox, then the administrator signs in on the
+ * from the operator's page, its mails in the demo mailbox, the stage in the ordering company's console
+ * (without the password), then the administrator signs in on the
  * partner page with them, changes the password, sees the company's users, adds one, switches to
  * English and signs out.
  */
@@ -10,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedOperatorKey } from '../../demo/server/partner-admin.js';
 import { startBuiltDemo, type BuiltDemo } from '../browser/built-demo.js';
-import { inviteDirectly, submit } from './helpers.js';
+import { API_KEY, inviteDirectly, submit } from './helpers.js';
 
 const OPERATOR_KEY = 'op_pages-test-key';
 
@@ -68,6 +69,17 @@ describe('the operator and partner pages at 375 px', () => {
     assert.match(mailed.userId ?? '', /^L\d{7}$/);
     assert.ok(mailed.password);
     await noSidewaysScroll();
+  });
+
+  it("shows the application's stage in the ordering company's console (利用者ID発行済), and no password", async () => {
+    await page.goto(`${demo.server.url}/console/#key=${API_KEY}`);
+    const row = page.locator('table.invitations tbody tr').filter({ hasText: '受付番号' });
+    await row.first().waitFor();
+    assert.match(await row.first().innerText(), /利用者ID発行済/);
+    const passwordMail = page.locator('details').filter({ hasText: '初回ログインパスワードのお知らせ' });
+    await passwordMail.locator('summary').click();
+    await passwordMail.locator('pre').filter({ hasText: 'ご本人宛のメールにのみ記載されます' }).waitFor();
+    assert.ok(!(await passwordMail.innerText()).includes(mailed.password!));
   });
 
   it('signs the administrator in on the partner page, forces the password change, and shows the administrator work', async () => {
