@@ -842,8 +842,11 @@ async function issueUserIds(database: Database, id: string, now: Date): Promise<
   );
 }
 
-/** Issues a requested certificate: PIN hashes on its links, the PIN mailed to each linked user. */
-async function issue(trx: Queries, database: Database, certificateId: string, pins: Array<{ pin: string; pinHash: string }>, now: Date): Promise<string[]> {
+/**
+ * Issues a requested certificate: a PIN for each link (`firstPin`, hashed before the transaction, for the
+ * first; others are made here), its hash on the link, the PIN mailed to the linked user.
+ */
+async function issue(trx: Queries, database: Database, certificateId: string, firstPin: { pin: string; pinHash: string }, now: Date): Promise<string[]> {
   await trx
     .updateTable('partner_certificates')
     .set({ state: 'issued', issued_at: now.toISOString(), expires_at: new Date(now.getTime() + CERTIFICATE_VALID_DAYS * 86_400_000).toISOString() })
@@ -852,7 +855,7 @@ async function issue(trx: Queries, database: Database, certificateId: string, pi
   const links = await trx.selectFrom('partner_certificate_links').select('user_id').where('certificate_id', '=', certificateId).orderBy('user_id').execute();
   const userIds: string[] = [];
   for (const [index, link] of links.entries()) {
-    const secret = pins[index] ?? (await pinWithHash());
+    const secret = index === 0 ? firstPin : await pinWithHash();
     await trx.updateTable('partner_certificate_links').set({ pin_hash: secret.pinHash }).where('user_id', '=', link.user_id).execute();
     const recipient = await recipientOf(trx, link.user_id);
     await send(trx, database, recipient.orderingCompanyId, [pinMail(recipient, certificateId, secret.pin)], now);
@@ -890,7 +893,7 @@ async function completeRegistration(database: Database, id: string, now: Date): 
       const recipient = await recipientOf(trx, administrator.user_id);
       if (first.state === 'requested') {
         await send(trx, database, recipient.orderingCompanyId, [certificateIssuedMail(recipient, { certificateId: first.certificate_id, role: roleOf(first) })], now);
-        await issue(trx, database, first.certificate_id, [pin], now);
+        await issue(trx, database, first.certificate_id, pin, now);
       }
       await send(trx, database, recipient.orderingCompanyId, [registrationCompleteMail(recipient)], now);
       await trx.updateTable('partner_companies').set({ registered_at: now.toISOString() }).where('id', '=', company.id).execute();
@@ -980,7 +983,7 @@ export async function issueRequestedCertificate(database: Database, certificateI
         .where('certificate_id', '=', certificateId)
         .executeTakeFirst();
       if (!row?.request_number) throw new ApiError(404, 'certificate_not_found');
-      if (row.state === 'requested') await issue(trx, database, certificateId, [pin], now);
+      if (row.state === 'requested') await issue(trx, database, certificateId, pin, now);
     },
     [`partner-certificate:${certificateId}`],
   );

@@ -437,5 +437,21 @@ describe('the partner company after its application', () => {
       assert.ok(!consoleView.body.includes(secretIn(passwordMail, '初回ログインパスワード')));
       assert.match(consoleView.body, /ご本人宛のメールにのみ記載されます/);
     });
+
+    it('forgets idempotency records after 35 days and expired sessions at the purge, keeping the users', async () => {
+      assert.ok((await countRows(server, 'partner_idempotency_keys')) > 0);
+      const users = await countRows(server, 'partner_users');
+      const before = server.now.value;
+      server.now.value = new Date(before.getTime() + 36 * 86_400_000);
+      try {
+        await server.purge();
+      } finally {
+        server.now.value = before;
+      }
+      assert.equal(await countRows(server, 'partner_idempotency_keys'), 0);
+      assert.equal(await countRows(server, 'partner_sessions'), 0);
+      assert.equal(await countRows(server, 'partner_users'), users);
+      assert.equal(await errorCode(await call('GET', '/partner/me', { session })), 'session_invalid');
+    });
   });
 });
