@@ -7,6 +7,7 @@
  * English and signs out.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedOperatorKey } from '../../demo/server/partner-admin.js';
@@ -14,6 +15,7 @@ import { startBuiltDemo, type BuiltDemo } from '../browser/built-demo.js';
 import { API_KEY, inviteDirectly, submit } from './helpers.js';
 
 const OPERATOR_KEY = 'op_pages-test-key';
+const AXE_SOURCE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url);
 
 describe('the operator and partner pages at 375 px', () => {
   let demo: BuiltDemo;
@@ -34,6 +36,16 @@ describe('the operator and partner pages at 375 px', () => {
     page.on('pageerror', (error) => problems.push(String(error)));
   });
   after(() => demo?.dispose());
+
+  /** axe's WCAG 2.1 A/AA violations of the page as it stands (evaluated through the DevTools protocol: the CSP forbids a script tag). */
+  const axeViolations = async (): Promise<string[]> => {
+    await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+    return page.evaluate(async () => {
+      const { axe } = window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } };
+      const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    });
+  };
 
   const noSidewaysScroll = async () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -69,6 +81,7 @@ describe('the operator and partner pages at 375 px', () => {
     assert.match(mailed.userId ?? '', /^L\d{7}$/);
     assert.ok(mailed.password);
     await noSidewaysScroll();
+    assert.deepEqual(await axeViolations(), []);
   });
 
   it("shows the application's stage in the ordering company's console (利用者ID発行済), and no password", async () => {
@@ -100,6 +113,7 @@ describe('the operator and partner pages at 375 px', () => {
     assert.equal(await users.count(), 1);
     assert.match(await users.first().innerText(), /管理者/);
     await noSidewaysScroll();
+    assert.deepEqual(await axeViolations(), []);
   });
 
   it('adds a user with the form, and the list shows them', async () => {
