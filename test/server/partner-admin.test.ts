@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { receiptSchema } from '../../src/domain/index.js';
 import { MAX_PIN_FAILURES, MAX_SIGN_IN_FAILURES, sessionSchema } from '../../src/domain/company-user.js';
+import { REDACTED_SECRET, SECRET_PLACEHOLDER, sealText, WITHHELD_SECRET } from '../../demo/server/mail-secrets.js';
+import { mailText } from '../../demo/server/mails.js';
 import { seedOperatorKey } from '../../demo/server/partner-admin.js';
 import { PARTNER_MAIL_SUBJECTS } from '../../demo/server/partner-mails.js';
 import { admin, countRows, errorCode, inviteDirectly, startTestServer, submit, validApplication, type TestServer } from './helpers.js';
@@ -108,6 +110,15 @@ describe('the partner company after its application', () => {
         assert.deepEqual(statuses.filter((status) => !(status in (document.paths[path]?.[method]?.responses ?? {}))), [], `${method} ${path}`);
       }
     }
+  });
+
+  it('puts a sealed password or PIN into the text for its recipient only, and drops it once delivered', () => {
+    const key = server.database.mailKey;
+    const body = `PIN：${SECRET_PLACEHOLDER}`;
+    const sealed = { body, sealed_link: sealText(key, '12345678') };
+    assert.equal(mailText(sealed, key, { revealSecret: true }), 'PIN：12345678', 'SMTP and the demo mailbox');
+    assert.equal(mailText(sealed, key), `PIN：${WITHHELD_SECRET}`, "the ordering company's console");
+    assert.equal(mailText({ body, sealed_link: null }, key, { revealSecret: true }), `PIN：${REDACTED_SECRET}`, 'after delivery');
   });
 
   it('lets a portal on another origin read X-Attempts-Remaining and Retry-After (CORS)', async () => {
