@@ -104,7 +104,7 @@ describe('the operator and partner pages at 375 px', () => {
     await page.getByLabel(/^新しいパスワード\s*※必須$/).fill('kensetsu2027');
     await page.getByLabel('新しいパスワード（確認）').fill('kensetsu2027');
     await page.getByRole('button', { name: 'パスワードを変更する' }).click();
-    await page.getByRole('heading', { name: '証明書の有効性確認', exact: true }).waitFor();
+    await page.getByRole('heading', { name: '事前準備の操作', exact: true }).waitFor();
     await page.locator('#partner-user').getByText(`山田 花子（${mailed.userId}）`, { exact: true }).waitFor();
     // The certificate of STEP 4 is not issued before wave 2: the element says so instead of asking for a PIN.
     await page.getByText('電子証明書は発行手続き中です。').waitFor();
@@ -133,7 +133,7 @@ describe('the operator and partner pages at 375 px', () => {
     await page.getByRole('heading', { name: 'Getting started with CECTRUST-Light' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await page.reload();
-    await page.getByRole('heading', { name: 'Confirm your certificate' }).waitFor();
+    await page.getByRole('heading', { name: 'Before your first contract' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('status').filter({ hasText: 'You are signed out.' }).waitFor();
     await page.locator('cec-partner-sign-in').getByRole('heading', { name: 'Sign in' }).waitFor();
