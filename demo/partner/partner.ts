@@ -40,11 +40,12 @@ const userLabel = byId('partner-user');
 const signOutButton = byId<HTMLButtonElement>('partner-sign-out');
 const languageButton = byId<HTMLButtonElement>('partner-language');
 const notice = byId('partner-notice');
-const activation = document.querySelector('cec-certificate-activation')!;
-const users = document.querySelector('cec-company-users')!;
-const userForm = document.querySelector('cec-company-user-form')!;
-const signerForm = document.querySelector('cec-signer-certificate-form')!;
-const connected = [activation, users, userForm, signerForm];
+/** The page's elements as they are now (each session gets fresh ones: nothing of the last user stays). */
+const activation = () => document.querySelector('cec-certificate-activation')!;
+const users = () => document.querySelector('cec-company-users')!;
+const userForm = () => document.querySelector('cec-company-user-form')!;
+const signerForm = () => document.querySelector('cec-signer-certificate-form')!;
+const connected = () => [activation(), users(), userForm(), signerForm()];
 
 let signedIn: SignedInDetail | undefined = storedSession();
 const language = (): Language => (document.documentElement.lang === 'en' ? 'en' : 'ja');
@@ -72,14 +73,15 @@ function show(): void {
   signOutButton.hidden = !isSignedIn;
   userLabel.textContent = signedIn ? TEXT[language()].user(signedIn) : '';
   // Admin elements are connected only for administrators: the others would ask for what they may not see.
-  for (const element of connected) {
-    const allowed = isSignedIn && (element === activation || signedIn?.user.role === 'admin');
+  for (const element of connected()) {
+    const allowed = isSignedIn && (element === activation() || signedIn?.user.role === 'admin');
     element.sessionProvider = allowed ? currentSession : undefined;
   }
   if (!isSignedIn && !signInSection.querySelector('cec-partner-sign-in')) {
     // A fresh element each time: nothing of the last user's form is left in it.
     const form = document.createElement('cec-partner-sign-in');
     form.endpoint = '/api';
+    form.lang = language();
     signInSection.append(form);
   }
 }
@@ -95,6 +97,8 @@ function signOut(message: string): void {
   signedIn = undefined;
   sessionStorage.removeItem(SESSION_STORAGE);
   signInSection.querySelector('cec-partner-sign-in')?.remove();
+  // Fresh elements (attributes only): the last user's lists and drafts leave the page with them.
+  for (const element of connected()) element.replaceWith(element.cloneNode(false));
   notice.textContent = message;
   show();
   void focusSignIn();
@@ -105,6 +109,7 @@ function useLanguage(next: Language): void {
   languageButton.textContent = TEXT[next].otherLanguage;
   languageButton.lang = next === 'en' ? 'ja' : 'en';
   byId('partner-nav').setAttribute('aria-label', TEXT[next].menu);
+  for (const element of [...connected(), signInSection.querySelector('cec-partner-sign-in')]) element?.setAttribute('lang', next);
   sessionStorage.setItem(LANGUAGE_STORAGE, next);
   show();
 }
@@ -119,25 +124,27 @@ document.addEventListener('cec-signed-in', (event) => {
   byId('activation-heading').focus();
 });
 
-// A session the backend no longer knows (expired, or ended by a password change elsewhere).
+// A session the backend no longer knows (expired, or ended by a password change elsewhere) — told by an
+// element that was given it; the administrator's elements a general user never gets complain of none.
 document.addEventListener('cec-error', (event) => {
-  if (event.detail.code === 'session_invalid' && signedIn) signOut(TEXT[language()].expired);
+  const source = event.target as Partial<Record<'sessionProvider', unknown>> | null;
+  if (event.detail.code === 'session_invalid' && signedIn && source?.sessionProvider) signOut(TEXT[language()].expired);
 });
 
-// What one element changed, the others show.
-userForm.addEventListener('cec-user-registered', (event) => {
-  void users.reload();
-  signerForm.userId = event.detail.user.userId;
-  void signerForm.reload();
+// What one element changed, the others show (listened to on the page: the elements are replaced).
+work.addEventListener('cec-user-registered', (event) => {
+  void users().reload();
+  signerForm().userId = event.detail.user.userId;
+  void signerForm().reload();
 });
 for (const type of ['cec-certificate-requested', 'cec-certificate-linked'] as const) {
-  signerForm.addEventListener(type, () => {
-    void users.reload();
-    void activation.reload();
+  work.addEventListener(type, () => {
+    void users().reload();
+    void activation().reload();
   });
 }
-activation.addEventListener('cec-certificate-activated', () => {
-  if (signedIn?.user.role === 'admin') void users.reload();
+work.addEventListener('cec-certificate-activated', () => {
+  if (signedIn?.user.role === 'admin') void users().reload();
 });
 
 signOutButton.addEventListener('click', () => signOut(TEXT[language()].signedOut));

@@ -134,10 +134,33 @@ describe('the operator and partner pages at 375 px', () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await page.reload();
     await page.getByRole('heading', { name: 'Before your first contract' }).waitFor();
+    await page.locator('cec-company-users').getByRole('button', { name: 'Refresh' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('status').filter({ hasText: 'You are signed out.' }).waitFor();
+    assert.equal(await page.locator('cec-company-users').getByText('佐藤 次郎').count(), 0, "nothing of the administrator's lists stays in the page");
     await page.locator('cec-partner-sign-in').getByRole('heading', { name: 'Sign in' }).waitFor();
     assert.equal(await page.evaluate(() => sessionStorage.getItem('cec-partner-session')), null);
+  });
+
+  it('shows a general user only the preparation, across a reload', async () => {
+    const mailbox = async (path: string) => (await fetch(`${demo.server.url}/api/operator${path}`, { headers: { Authorization: `Bearer ${OPERATOR_KEY}` } })).json();
+    const { mails } = (await mailbox('/outbox?to=jiro%40example.co.jp')) as { mails: Array<{ id: number; subject: string }> };
+    const texts = await Promise.all(mails.map(async (mail) => ((await mailbox(`/outbox/${mail.id}`)) as { body: string }).body));
+    const userId = texts.map((text) => /利用者ID：(\S+)/.exec(text)?.[1]).find(Boolean)!;
+    const password = texts.map((text) => /初回ログインパスワード：(\S+)/.exec(text)?.[1]).find(Boolean)!;
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByLabel('利用者ID').fill(userId);
+    await page.getByLabel(/^パスワード\s*※必須$/).fill(password);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByLabel(/^新しいパスワード\s*※必須$/).fill('sato-jiro-2027');
+    await page.getByLabel('新しいパスワード（確認）').fill('sato-jiro-2027');
+    await page.getByRole('button', { name: 'パスワードを変更する' }).click();
+    await page.getByRole('heading', { name: '事前準備の操作', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: '事前準備の操作', exact: true }).waitFor();
+    await page.getByText('この利用者IDに紐付いた電子証明書はありません。').waitFor();
+    assert.equal(await page.getByRole('heading', { name: '管理者業務' }).count(), 0, 'no administrator work');
+    assert.equal(await page.locator('#partner-user').innerText(), `佐藤 次郎（${userId}）`, 'still signed in');
   });
 
   it('ran without a script error or a CSP violation', () => {
