@@ -449,6 +449,21 @@ describe('the partner company after its application', () => {
       assert.match(consoleView.body, /ご本人宛のメールにのみ記載されます/);
     });
 
+    it("keeps companies apart: another company's administrator sees, links and confirms none of this company's", async () => {
+      const other = await administrator('other@example.jp');
+      const otherSession = await readySession(other.userId, other.password);
+      const { users } = (await (await call('GET', '/partner/users', { session: otherSession })).json()) as { users: Array<{ userId: string }> };
+      assert.deepEqual(users.map((user) => user.userId), [other.userId]);
+      const mine = (await (await call('GET', '/partner/users', { session })).json()) as { users: Array<{ userId: string; certificateId?: string }> };
+      const [administratorOfThis, jiroOfThis] = mine.users;
+      const request = { userId: jiroOfThis!.userId, certificate: { companyNameAlpha: 'YAMADA KENSETSU', departmentJa: '本社', departmentAlpha: 'HONSHA', titleJa: '社長', titleAlpha: 'SHACHO' } };
+      assert.equal(await errorCode(await call('POST', '/partner/certificate-requests', { session: otherSession, key: 'x1', body: request })), 'user_not_found');
+      assert.equal(await errorCode(await call('POST', `/partner/certificates/${administratorOfThis!.certificateId}/links`, { session: otherSession, key: 'x2', body: { userId: other.userId } })), 'certificate_not_found');
+      assert.equal(await errorCode(await call('POST', `/partner/certificates/${administratorOfThis!.certificateId}/activation`, { session: otherSession, body: { pin: '12345678' } })), 'certificate_not_found');
+      const sameKey = await call('POST', '/partner/users', { session: otherSession, key: 'add-jiro', body: { ...jiro, email: 'jiro@other.example.jp' } });
+      assert.equal(sameKey.status, 201, "an Idempotency-Key is the company's own: another company's use of it is no conflict");
+    });
+
     it('forgets idempotency records after 35 days and expired sessions at the purge, keeping the users', async () => {
       assert.ok((await countRows(server, 'partner_idempotency_keys')) > 0);
       const users = await countRows(server, 'partner_users');
