@@ -20,7 +20,7 @@ import { ApiError } from './api-error.js';
 import { inTransaction, type Database, type Queries, type Tables } from './database.js';
 import { enqueueMail, invitationMail } from './mails.js';
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
-import { stageOf } from './partner-admin.js';
+import { stageOf } from './operator.js';
 import { newInvitationToken, sha256Hex } from './secrets.js';
 import { endOfTokyoDayAfter } from './tokyo-time.js';
 

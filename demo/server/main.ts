@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from './app.js';
 import { seedOrderingCompany } from './ordering-companies.js';
-import { newOperatorKey, seedOperatorKey } from './partner-admin.js';
+import { newOperatorKey, seedOperatorKey } from './operator.js';
 import { newApiKey } from './secrets.js';
 
 /** The ordering company of the demo (as in the application guide's screenshots). */

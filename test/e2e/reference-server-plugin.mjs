@@ -211,7 +211,7 @@ export function referenceServerPlugin() {
         case 'count-applications':
           return countRows(server, 'applications');
         case 'operator-key': {
-          const { seedOperatorKey } = await import('../../demo/server/partner-admin.ts');
+          const { seedOperatorKey } = await import('../../demo/server/operator.ts');
           await seedOperatorKey(server.database, 'op_e2e-operator-key');
           return 'op_e2e-operator-key';
         }

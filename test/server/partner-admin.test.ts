@@ -10,7 +10,7 @@ import { receiptSchema } from '../../src/domain/index.js';
 import { MAX_PIN_FAILURES, MAX_SIGN_IN_FAILURES, sessionSchema } from '../../src/domain/company-user.js';
 import { REDACTED_SECRET, SECRET_PLACEHOLDER, sealText, WITHHELD_SECRET } from '../../demo/server/mail-secrets.js';
 import { mailText } from '../../demo/server/mails.js';
-import { seedOperatorKey } from '../../demo/server/partner-admin.js';
+import { seedOperatorKey } from '../../demo/server/operator.js';
 import { PARTNER_MAIL_SUBJECTS } from '../../demo/server/partner-mails.js';
 import { admin, countRows, errorCode, inviteDirectly, startTestServer, submit, validApplication, type TestServer } from './helpers.js';
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { seedOperatorKey } from '../../demo/server/partner-admin.js';
+import { seedOperatorKey } from '../../demo/server/operator.js';
 import { startBuiltDemo, type BuiltDemo } from '../browser/built-demo.js';
 import { API_KEY, inviteDirectly, submit } from './helpers.js';
 

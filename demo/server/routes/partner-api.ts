@@ -21,18 +21,14 @@ import { parseBoundedJson } from '../http/bounded-json.js';
 import { limitBody } from '../http/request.js';
 import { mailText } from '../mails.js';
 import { operatorStageRequestSchema } from '../operator-schemas.js';
+import { advanceApplication, isOperatorKey, issueRequestedCertificate, listCertificateRequests, listOperatorApplications } from '../operator.js';
 import {
   activateCertificate,
   addUser,
-  advanceApplication,
   changePassword,
   findSession,
-  isOperatorKey,
-  issueRequestedCertificate,
   linkCertificate,
-  listCertificateRequests,
   listCertificates,
-  listOperatorApplications,
   listUsers,
   partnerCompany,
   partnerMe,
