@@ -6,8 +6,8 @@
  * - `vite build --mode bundle`: one file that defines every tag, everything inlined, for a plain
  *   `<script type="module">` (dist/bundle/); English is a separate chunk loaded only when asked for.
  *   The size budget is measured on this file.
- * - `vite build --mode demo`: the demo pages (portal, ordering-company console, certificate renewal and its
- *   operator page) → dist/demo/.
+ * - `vite build --mode demo`: the demo pages (portal, ordering-company console, operator, partner admin,
+ *   certificate renewal and its operator page) → dist/demo/.
  */
 import { resolve } from 'node:path';
 import MagicString from 'magic-string';
@@ -141,6 +141,8 @@ export default defineConfig(({ mode }) => {
             console: resolve(root, 'demo/console/index.html'),
             renewal: resolve(root, 'demo/renewal/index.html'),
             renewalOperator: resolve(root, 'demo/renewal/operator.html'),
+            operator: resolve(root, 'demo/operator/index.html'),
+            partner: resolve(root, 'demo/partner/index.html'),
           },
         },
       },

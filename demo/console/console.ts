@@ -19,7 +19,7 @@ import { AdminApi } from '../../src/api/admin.js';
 import '../../src/components/invitation-form/invitation-form.js';
 import type { IssuedInvitationDetail } from '../../src/components/invitation-form/invitation-events.js';
 import { formatTokyoDateTime } from '../../src/components/shared/format.js';
-import type { InvitationState, InvitationSummary, OutboxMailSummary } from '../../src/domain/index.js';
+import type { ApplicationStage, InvitationState, InvitationSummary, OutboxMailSummary } from '../../src/domain/index.js';
 
 const ENDPOINT = '/api';
 
@@ -57,6 +57,8 @@ const TEXT = {
   receipt: (receiptNumber: string) => `受付番号 ${receiptNumber}`,
   acceptedAt: (date: string) => `受付 ${date}`,
   noApplication: '—',
+  stages: { accepted: '受付済', usersIssued: '利用者ID発行済', registered: '利用登録完了' } satisfies Record<ApplicationStage, string>,
+  stageLabel: '手続きの状況：',
   openApplication: '申請画面を開く',
   newWindow: '（新しいタブで開きます）',
   linkUnknown: 'このコンソールで発行・再送したリンクのみ開けます',
@@ -289,7 +291,10 @@ function applicationCell(row: InvitationSummary): TemplateResult | string {
   if (!application) return TEXT.noApplication;
   return html`<div>${TEXT.receipt(application.receiptNumber)}</div>
     <div>${application.companyName}</div>
-    <div class="muted">${TEXT.acceptedAt(tokyo(application.acceptedAt))}</div>`;
+    <div class="muted">${TEXT.acceptedAt(tokyo(application.acceptedAt))}</div>
+    ${application.stage
+      ? html`<div><span class="visually-hidden">${TEXT.stageLabel}</span><span class="stage stage-${application.stage}">${TEXT.stages[application.stage]}</span></div>`
+      : ''}`;
 }
 
 function linkCell(row: InvitationSummary): TemplateResult | string {

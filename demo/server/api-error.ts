@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../src/domain/index.js';
 
 /** HTTP statuses this server answers errors with. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 423 | 429 | 500 | 503;
 
 /** One entry of `error.issues`: the message is the validation code, so clients can translate it. */
 export interface ApiIssue {
@@ -37,6 +37,19 @@ const MESSAGES: Record<string, string> = {
   row_already_issued: 'This row has already been issued; its certificate cannot change.',
   certificate_id_taken: 'Another certificate already has this certificate ID.',
   organisation_not_found: 'No organisation has this id.',
+  sign_in_failed: 'The user ID or the password is wrong.',
+  account_locked: 'Too many failed sign-ins: this user ID is locked for the time in Retry-After (seconds).',
+  session_invalid: 'Sign in again: the session is missing, unknown or expired.',
+  password_change_required: 'Change the first password before anything else (PUT /partner/password).',
+  not_admin: 'Only an administrator (管理者) of the company may do this.',
+  email_taken: 'A user of the company already has this mail address.',
+  user_not_found: 'The company has no user with this ID.',
+  user_has_certificate: 'This user already has a certificate.',
+  certificate_not_found: 'No such certificate of the company (or of the signed-in user).',
+  certificate_not_issued: 'The certificate is not issued yet.',
+  pin_incorrect: 'The PIN is wrong; X-Attempts-Remaining says how many more tries are left.',
+  pin_locked: 'Too many wrong PINs: the certificate confirmation is locked; ask support.',
+  stage_conflict: 'The application is not at a stage it can move on from this way.',
 };
 
 /**

@@ -32,6 +32,8 @@ import { DEFAULT_RETENTION, purgeExpiredData, type RetentionPolicy } from './ret
 import { buildOpenApiDocument } from './openapi.js';
 import { PAPER_APPLICATIONS_PER_WINDOW } from './paper-applications.js';
 import { adminApi } from './routes/admin-api.js';
+import { seedOperatorKey } from './operator.js';
+import { operatorApi, partnerApi } from './routes/partner-api.js';
 import type { ApiDependencies } from './routes/dependencies.js';
 import { publicApi } from './routes/public-api.js';
 import { renewalApi } from './routes/renewal-api.js';
@@ -76,7 +78,7 @@ export interface ServerOptions {
   retention?: Partial<RetentionPolicy>;
   /** How often the purge runs inside the server; default hourly, `0` never (the command still works). */
   purgeIntervalMs?: number;
-  /** The provider's operator key (`/api/operator/*`, e.g. marking renewal rows issued); those routes refuse everyone without it. */
+  /** An operator key (the service side, `/api/operator/*`), stored as a hash at start; more can be seeded with `seedOperatorKey`. Without any those routes refuse everyone. */
   operatorKey?: string;
   /** The 事業者コード format renewal requests must have (the form's `operator-code-pattern`); the domain default when absent. */
   renewalOperatorCodePattern?: RegExp;
@@ -115,7 +117,6 @@ export function createApp(
     rateLimits: RateLimits | 'off';
     staticDir?: string;
     log: LogSink;
-    operatorKey?: string | undefined;
     renewalOperatorCodePattern?: RegExp | undefined;
   },
 ): Hono {
@@ -140,14 +141,18 @@ export function createApp(
     app.use('/api/expiring-certificates', raKeyGuesses);
     app.use('/api/renewal-requests', raKeyGuesses);
     app.use('/api/renewal-requests/*', raKeyGuesses);
+    // Guessing passwords across many 利用者IDs (each ID locks itself after five) and operator keys.
+    app.use('/api/partner/sessions', failureRateLimit(tokenFailures, windowMs, 401));
     app.use('/api/operator/*', failureRateLimit(apiKeyFailures, windowMs, 401));
   }
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument, 200, { 'Cache-Control': 'no-cache' }));
   app.route('/api/admin', adminApi(options));
+  app.route('/api/partner', partnerApi(options));
+  app.route('/api/operator', operatorApi(options));
   app.route('/api', publicApi(options));
   app.route('/api', renewalApi(options));
-  app.route('/api/operator', renewalOperatorApi({ ...options, operatorKey: options.operatorKey }));
+  app.route('/api/operator', renewalOperatorApi(options));
   if (options.staticDir) app.get('/*', staticFiles(options.staticDir));
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found').toBody(), 404));
@@ -178,6 +183,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const log = options.log ?? writeToStdout;
   const clock = options.clock ?? (() => new Date());
   const database = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, mailKey: options.mailKey });
+  if (options.operatorKey) await seedOperatorKey(database, options.operatorKey);
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const app = createApp({
     database,
@@ -193,7 +199,6 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     }),
     ...(options.staticDir !== undefined ? { staticDir: options.staticDir } : {}),
     log,
-    operatorKey: options.operatorKey,
     renewalOperatorCodePattern: options.renewalOperatorCodePattern,
   });
 

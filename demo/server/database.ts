@@ -103,6 +103,63 @@ export interface Tables {
   };
   renewal_request_sequences: { day: string; last_value: number };
   schema_migrations: { version: number; name: string; applied_at: string };
+  partner_companies: {
+    id: Generated<number>;
+    ordering_company_id: number;
+    invitation_id: string;
+    receipt_number: string;
+    name: string;
+    name_alpha: string;
+    /** Wave 1 (mails ①–③); the company exists from then on. */
+    users_issued_at: string;
+    /** Wave 2 (mails ④–⑥). */
+    registered_at: string | null;
+  };
+  partner_users: {
+    user_id: string;
+    company_id: number;
+    role: string;
+    name: string;
+    name_kana: string;
+    department: string | null;
+    title: string | null;
+    phone: string | null;
+    email: string;
+    email_lower: string;
+    /** `scrypt$…` (partner-admin.ts), never the password. */
+    password_hash: string;
+    /** 1 until the first password was changed. */
+    must_change_password: number;
+    failed_sign_ins: Generated<number>;
+    locked_until: string | null;
+    created_at: string;
+  };
+  partner_sessions: { token_sha256: string; user_id: string; created_at: string; expires_at: string };
+  partner_certificates: {
+    certificate_id: string;
+    company_id: number;
+    state: string;
+    request_number: string | null;
+    department_ja: string;
+    department_alpha: string;
+    title_ja: string;
+    title_alpha: string;
+    requested_at: string;
+    issued_at: string | null;
+    expires_at: string | null;
+  };
+  partner_certificate_links: {
+    user_id: string;
+    certificate_id: string;
+    linked_at: string;
+    /** scrypt hash of the PIN mailed for this link; NULL until the certificate is issued. */
+    pin_hash: string | null;
+    pin_failures: Generated<number>;
+    activated_at: string | null;
+  };
+  partner_idempotency_keys: { company_id: number; key: string; request_sha256: string; status: number; answer_json: string; created_at: string };
+  partner_sequences: { name: string; last_value: number };
+  operator_keys: { key_sha256: string; created_at: string };
 }
 
 /** Which engine a `Database` runs on: the few statements that differ ask this. */

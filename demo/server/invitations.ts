@@ -20,6 +20,7 @@ import { ApiError } from './api-error.js';
 import { inTransaction, type Database, type Queries, type Tables } from './database.js';
 import { enqueueMail, invitationMail } from './mails.js';
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { stageOf } from './operator.js';
 import { newInvitationToken, sha256Hex } from './secrets.js';
 import { endOfTokyoDayAfter } from './tokyo-time.js';
 
@@ -302,7 +303,9 @@ export async function listInvitations(
   const pattern = query.q?.trim() ? containsPattern(query.q.trim()) : undefined;
   const rows = await selectInvitations(database.db)
     .leftJoin('applications', 'applications.invitation_id', 'invitations.id')
+    .leftJoin('partner_companies', 'partner_companies.invitation_id', 'invitations.id')
     .select(['applications.receipt_number', 'applications.accepted_at', 'applications.company_name'])
+    .select(['partner_companies.users_issued_at', 'partner_companies.registered_at'])
     .where('invitations.ordering_company_id', '=', orderingCompanyId)
     .$if(pattern !== undefined, (select) =>
       select.where(({ eb }) =>
@@ -338,7 +341,7 @@ export async function listInvitations(
       expiresAt: invitation.expiresAt,
       ...wizardOptions(invitation),
       ...(row.receipt_number && row.accepted_at && row.company_name
-        ? { application: { receiptNumber: row.receipt_number, acceptedAt: row.accepted_at, companyName: row.company_name } }
+        ? { application: { receiptNumber: row.receipt_number, acceptedAt: row.accepted_at, companyName: row.company_name, stage: stageOf(row) } }
         : {}),
     };
   });

@@ -113,7 +113,7 @@ export class MailDelivery {
     const { db, mailKey } = this.#database;
     const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     try {
-      await this.#transport.sendMail({ from: this.#options.from, to: row.recipient, subject: row.subject, text: mailText(row, mailKey) });
+      await this.#transport.sendMail({ from: this.#options.from, to: row.recipient, subject: row.subject, text: mailText(row, mailKey, { revealSecret: true }) });
     } catch (error) {
       const wait = this.#options.retryBaseMs * 2 ** attempts;
       await db

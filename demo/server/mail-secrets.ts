@@ -12,6 +12,12 @@ import { join } from 'node:path';
 export const LINK_PLACEHOLDER = '{{invitation-link}}';
 /** What stays in the text once the mail was delivered: the token is gone from the server for good. */
 export const REDACTED_LINK = '[リンクは送信済みのため削除されました / link removed after delivery]';
+/** Where a password or a PIN stands in a stored mail text; sealed like the link, shown to its recipient only. */
+export const SECRET_PLACEHOLDER = '{{secret}}';
+/** What stays in the text once such a mail was delivered. */
+export const REDACTED_SECRET = '[送信済みのため削除されました / removed after delivery]';
+/** What the ordering company's console shows instead of a partner's password or PIN. */
+export const WITHHELD_SECRET = '[ご本人宛のメールにのみ記載されます / shown to the recipient only]';
 
 const KEY_FILE_NAME = 'mail-encryption.key';
 const IV_BYTES = 12;

@@ -7,7 +7,7 @@ import type { Application, Locale, OutboxMailSummary, OutboxMail, Partner } from
 import { en } from '../../src/i18n/en.js';
 import { ja, type Messages } from '../../src/i18n/ja.js';
 import type { Database, Queries } from './database.js';
-import { LINK_PLACEHOLDER, openSealedText, REDACTED_LINK, sealText } from './mail-secrets.js';
+import { LINK_PLACEHOLDER, openSealedText, REDACTED_LINK, REDACTED_SECRET, SECRET_PLACEHOLDER, sealText, WITHHELD_SECRET } from './mail-secrets.js';
 import { decodeCursor, encodeCursor, type Page } from './pagination.js';
 import { tokyoDateTime, tokyoDeadline } from './tokyo-time.js';
 
@@ -16,8 +16,8 @@ const SUPPORT_EMAIL = 'help-light@construction-ec.com';
 /** 申込書等資料ダウンロード URL (application guide, 利用申請サイトのお知らせ ⑦). */
 const DOWNLOAD_URL = 'https://www.construction-ec.com/cectrust-light/member/download.html';
 
-const AUTOMATIC_NOTICE = '※本メールは CECTRUST-Light サービスから自動で送信しております。';
-const FOOTER = `※本メールは配信専用のアドレスからお送りしております。
+export const AUTOMATIC_NOTICE = '※本メールは CECTRUST-Light サービスから自動で送信しております。';
+export const FOOTER = `※本メールは配信専用のアドレスからお送りしております。
 そのため、本メールに返信いただいても、お答えすることはできません。
 ※本メールにお心当たりのない方、ご不明点のある方は、下記へお問い合わせください。
 
@@ -31,7 +31,7 @@ export interface Mail {
   subject: string;
   /** The text; an invitation link stands in it as `LINK_PLACEHOLDER`. */
   body: string;
-  /** The invitation link, kept sealed apart from the text until delivery. */
+  /** The invitation link (or the password or PIN of `SECRET_PLACEHOLDER`), kept sealed apart from the text until delivery. */
   link?: string;
 }
 
@@ -101,7 +101,7 @@ interface ReceiptMailWording {
 const RECEIPT_MAIL_WORDING: Record<Locale, ReceiptMailWording> = {
   ja: {
     completion: ja.completion,
-    subject: '【CECTRUST-Lightサービス】 利用申請受付のお知らせ',
+    subject: '【CECTRUST-Lightサービス】利用申請受付のお知らせ',
     header: AUTOMATIC_NOTICE,
     greeting: (name) => `${name} 様`,
     receivedAt: '受付日時：',
@@ -190,9 +190,11 @@ export async function enqueueMail(
  * @example
  * mailText({ body, sealed_link }, mailKey) // '…https://portal.example.jp/?token=…'
  */
-export function mailText(row: { body: string; sealed_link: string | null }, mailKey: Buffer): string {
-  const link = row.sealed_link === null ? REDACTED_LINK : openSealedText(mailKey, row.sealed_link);
-  return row.body.replace(LINK_PLACEHOLDER, link);
+export function mailText(row: { body: string; sealed_link: string | null }, mailKey: Buffer, options: { revealSecret?: boolean } = {}): string {
+  const sealed = row.sealed_link === null ? undefined : openSealedText(mailKey, row.sealed_link);
+  // A password or PIN goes to its recipient (SMTP, the operator's demo mailbox), never to the console.
+  const secret = sealed === undefined ? REDACTED_SECRET : options.revealSecret ? sealed : WITHHELD_SECRET;
+  return row.body.replace(LINK_PLACEHOLDER, () => sealed ?? REDACTED_LINK).replace(SECRET_PLACEHOLDER, () => secret);
 }
 
 /** Delivery state of an outbox row as the console shows it. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createServer } from './app.js';
 import { seedOrderingCompany } from './ordering-companies.js';
 import { seedDemoRenewal } from './renewal-demo-seed.js';
+import { newOperatorKey } from './operator.js';
 import { newApiKey } from './secrets.js';
 
 /** The ordering company of the demo (as in the application guide's screenshots). */
@@ -30,12 +31,12 @@ export interface DemoServerOptions {
  * the one generated on the first start and kept in the data directory as `fileName`, so the printed
  * links stay valid across restarts.
  */
-function keptKey(dataDir: string, fileName: string, fromEnvironment: string | undefined): { key: string; generated: boolean } {
+function keptKey(dataDir: string, fileName: string, fromEnvironment: string | undefined, generate: () => string = newApiKey): { key: string; generated: boolean } {
   if (fromEnvironment) return { key: fromEnvironment, generated: false };
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const keyFile = join(dataDir, fileName);
   if (existsSync(keyFile)) return { key: readFileSync(keyFile, 'utf8').trim(), generated: false };
-  const key = newApiKey();
+  const key = generate();
   writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
   return { key, generated: true };
 }
@@ -68,7 +69,7 @@ export async function runDemoServer(options: DemoServerOptions): Promise<{ url: 
   if (retentionDays !== undefined && !(Number.isInteger(retentionDays) && retentionDays > 0)) {
     throw new Error('RETENTION_DAYS must be a whole number of days above 0');
   }
-  const operatorKey = keptKey(dataDir, 'operator-key', env.OPERATOR_KEY);
+  const operatorKey = keptKey(dataDir, 'demo-operator-key', env.OPERATOR_KEY, newOperatorKey);
   const server = await createServer({
     dataDir,
     port,
@@ -91,13 +92,16 @@ export async function runDemoServer(options: DemoServerOptions): Promise<{ url: 
   // A key is a secret: printed once, when it is made; afterwards the banner says where it is kept.
   const consoleLine = pageLine(`${origin}/console/`, apiKey, 'API key', 'DEMO_API_KEY', 'demo-api-key', env);
   const renewalLine = pageLine(`${origin}/renewal/`, raKey, 'RA contact key', 'DEMO_RA_KEY', 'demo-ra-key', env);
-  const operatorLine = pageLine(`${origin}/renewal/operator.html`, operatorKey, 'operator key', 'OPERATOR_KEY', 'operator-key', env);
+  const operatorLine = pageLine(`${origin}/operator/`, operatorKey, 'operator key', 'OPERATOR_KEY', 'demo-operator-key', env);
+  const renewalOperatorLine = pageLine(`${origin}/renewal/operator.html`, operatorKey, 'the same operator key', 'OPERATOR_KEY', 'demo-operator-key', env);
   console.log(`
 CECTRUST-Light demo server (${env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : `SQLite in ${dataDir}`}; mail ${env.SMTP_URL ? 'over SMTP_URL' : 'kept in the outbox, shown by the console'})
   portal   ${origin}/            (open it with ?token=<invitation token>; the console issues invitations)
   console  ${consoleLine}
   renewal  ${renewalLine}
   operator ${operatorLine}
+           ${renewalOperatorLine}
+  partner  ${origin}/partner/     (the partner's administrator: sign in with the 管理用ID of mail ①)
   API      ${origin}/api          (OpenAPI: ${origin}/api/openapi.json)
   ordering company ${DEMO_ORDERING_COMPANY}
 ${hasStaticPages ? '' : `  ! ${options.staticDir} does not exist: only the API is served\n`}Press Ctrl-C to stop.

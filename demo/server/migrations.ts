@@ -193,7 +193,87 @@ const MIGRATIONS: readonly Migration[] = [
       'CREATE TABLE paper_reference_sequences (day TEXT PRIMARY KEY, last_value INTEGER NOT NULL)',
     ],
   },
-  // Version 4 (partner administration) is appended on its own branch; this one follows it.
+  {
+    version: 4,
+    name: 'partner companies after the application: users, sessions, certificates, operator (issue 13)',
+    statements: ({ serialId }) => [
+      // Made by the operator's wave 1 from an application; kept apart from it, so the purge of applications leaves it.
+      `CREATE TABLE partner_companies (
+        id ${serialId},
+        ordering_company_id INTEGER NOT NULL REFERENCES ordering_companies (id),
+        invitation_id TEXT NOT NULL UNIQUE,
+        receipt_number TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_alpha TEXT NOT NULL,
+        users_issued_at TEXT NOT NULL,
+        registered_at TEXT
+      )`,
+      // Passwords only as scrypt hashes (partner-admin.ts); the e-mail lower-cased once more for the unique check.
+      `CREATE TABLE partner_users (
+        user_id TEXT PRIMARY KEY,
+        company_id INTEGER NOT NULL REFERENCES partner_companies (id),
+        role TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_kana TEXT NOT NULL,
+        department TEXT,
+        title TEXT,
+        phone TEXT,
+        email TEXT NOT NULL,
+        email_lower TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        must_change_password INTEGER NOT NULL,
+        failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (company_id, email_lower)
+      )`,
+      'CREATE INDEX partner_users_by_company ON partner_users (company_id, created_at)',
+      // Only the SHA-256 of a session token is stored.
+      `CREATE TABLE partner_sessions (
+        token_sha256 TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES partner_users (user_id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      )`,
+      'CREATE INDEX partner_sessions_by_user ON partner_sessions (user_id)',
+      `CREATE TABLE partner_certificates (
+        certificate_id TEXT PRIMARY KEY,
+        company_id INTEGER NOT NULL REFERENCES partner_companies (id),
+        state TEXT NOT NULL,
+        request_number TEXT,
+        department_ja TEXT NOT NULL,
+        department_alpha TEXT NOT NULL,
+        title_ja TEXT NOT NULL,
+        title_alpha TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        issued_at TEXT,
+        expires_at TEXT
+      )`,
+      'CREATE INDEX partner_certificates_by_company ON partner_certificates (company_id, requested_at)',
+      // One certificate per user; each link has its own PIN (scrypt hash), mailed to that user.
+      `CREATE TABLE partner_certificate_links (
+        user_id TEXT PRIMARY KEY REFERENCES partner_users (user_id),
+        certificate_id TEXT NOT NULL REFERENCES partner_certificates (certificate_id),
+        linked_at TEXT NOT NULL,
+        pin_hash TEXT,
+        pin_failures INTEGER NOT NULL DEFAULT 0,
+        activated_at TEXT
+      )`,
+      'CREATE INDEX partner_certificate_links_by_certificate ON partner_certificate_links (certificate_id)',
+      // The first answer of a creating POST, replayed for a retry under the same key and body.
+      `CREATE TABLE partner_idempotency_keys (
+        company_id INTEGER NOT NULL REFERENCES partner_companies (id),
+        key TEXT NOT NULL,
+        request_sha256 TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        answer_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (company_id, key)
+      )`,
+      'CREATE TABLE partner_sequences (name TEXT PRIMARY KEY, last_value INTEGER NOT NULL)',
+      'CREATE TABLE operator_keys (key_sha256 TEXT PRIMARY KEY, created_at TEXT NOT NULL)',
+    ],
+  },
   {
     version: 5,
     name: 'client-certificate renewal (issue 15)',

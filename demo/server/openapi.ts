@@ -27,20 +27,22 @@ import { expiringCertificatesSchema, MAX_RENEWAL_ROWS, renewalReceiptSchema, ren
 import { MAX_RENEWAL_REQUEST_BYTES, storedRenewalRequestSchema } from './renewals.js';
 import { issueRowSchema, raContactRegistrationSchema } from './routes/renewal-operator-api.js';
 import { apiErrorBodySchema, draftRequestSchema, MAX_DRAFT_BYTES, savedDraftSchema } from './schemas.js';
+import { partnerAdminOpenApi } from '../../src/api/partner-admin.openapi.js';
+import { operatorOpenApi } from './operator.openapi.js';
 
 type JsonObject = Record<string, unknown>;
 
 /** A component schema: requests as clients may send them (`input`), responses as we send them (`output`). */
-function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonObject {
+export function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonObject {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io }) as JsonObject;
   return rest;
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schemaName: string) => ({ 'application/json': { schema: ref(schemaName) } });
+export const json = (schemaName: string) => ({ 'application/json': { schema: ref(schemaName) } });
 
 /** An error response listing the codes it may carry, each with its example body. */
-function errorResponse(status: ErrorStatus, codes: readonly string[], description: string) {
+export function errorResponse(status: ErrorStatus, codes: readonly string[], description: string) {
   return {
     description: `${description} (${codes.map((code) => `\`${code}\``).join(', ')})`,
     content: {
@@ -123,13 +125,16 @@ const requestNumberParameter = { name: 'requestNumber', in: 'path', required: tr
  * JSON.stringify(buildOpenApiDocument(), null, 2)
  */
 export function buildOpenApiDocument(): JsonObject {
+  const partner = partnerAdminOpenApi();
+  const operator = operatorOpenApi();
   return {
     openapi: '3.1.0',
     info: {
       title: 'CECTRUST-Light online application — reference backend',
       version: '1.0.0',
       description:
-        'The backend contract of the application wizard (SPEC.md) and the admin API of ordering companies. ' +
+        'The backend contract of the application wizard (SPEC.md), the admin API of ordering companies, ' +
+        "the partner company's routes after the application (`/partner`) and the operator's (`/operator`). " +
         'Every error has the body `{ error: { code, message, issues? } }`.',
     },
     servers: [{ url: '/api' }],
@@ -469,12 +474,15 @@ export function buildOpenApiDocument(): JsonObject {
       '/openapi.json': {
         get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } },
       },
+      ...partner.paths,
+      ...operator.paths,
     },
     components: {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: "The ordering company's API key" },
         raContactKey: { type: 'http', scheme: 'bearer', description: "The key of an organisation's registered RA contact (企業内RA)" },
-        operatorKey: { type: 'http', scheme: 'bearer', description: "The provider's operator key" },
+        ...partner.securitySchemes,
+        ...operator.securitySchemes,
       },
       schemas: {
         Invitation: jsonSchema(invitationSchema, 'output'),
@@ -499,6 +507,8 @@ export function buildOpenApiDocument(): JsonObject {
         OperatorRenewalRequests: { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: ref('StoredRenewalRequest') } } },
         IssueRenewalRow: jsonSchema(issueRowSchema, 'input'),
         RaContactRegistration: jsonSchema(raContactRegistrationSchema, 'input'),
+        ...partner.schemas,
+        ...operator.schemas,
       },
     },
   };

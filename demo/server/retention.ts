@@ -5,7 +5,7 @@
  *   (default 90), or at the next run once the ordering company marked them exported;
  * - drafts: as soon as their invitation has expired or been used;
  * - idempotency records: after `idempotencyDays` (35: no wizard retries a submission longer than its
- *   invitation lives);
+ *   invitation lives), the partner routes' too; partner sessions once expired;
  * - mail bodies: once delivered (the outbox keeps who, what subject and when), and every mail's body
  *   after `applicationDays` even when no SMTP server delivered it.
  * SQLite runs with `secure_delete`, so what is deleted is overwritten in the file, not left readable.
@@ -59,6 +59,8 @@ export async function purgeExpiredData(database: Database, now: Date, policy: Re
       )
       .executeTakeFirst();
     const idempotencyKeys = await trx.deleteFrom('idempotency_keys').where('created_at', '<', idempotencyLimit).executeTakeFirst();
+    const partnerKeys = await trx.deleteFrom('partner_idempotency_keys').where('created_at', '<', idempotencyLimit).executeTakeFirst();
+    await trx.deleteFrom('partner_sessions').where('expires_at', '<=', nowText).execute();
     const mailBodies = await trx
       .updateTable('outbox')
       .set({ body: '', sealed_link: null })
@@ -68,7 +70,7 @@ export async function purgeExpiredData(database: Database, now: Date, policy: Re
     return {
       applications: Number(applications.numDeletedRows),
       drafts: Number(drafts.numDeletedRows),
-      idempotencyKeys: Number(idempotencyKeys.numDeletedRows),
+      idempotencyKeys: Number(idempotencyKeys.numDeletedRows) + Number(partnerKeys.numDeletedRows),
       mailBodies: Number(mailBodies.numUpdatedRows),
     };
   });

@@ -85,11 +85,20 @@ export const issuedInvitationSchema = z.object({
   partner: partnerSchema,
 });
 
+/**
+ * Where an accepted application stands with the service (application guide, STEP 6): 受付済, then
+ * 利用者ID発行済 once the operator sent mails ①–③ (wave 1), then 利用登録完了 with ④–⑥ (wave 2).
+ */
+export const APPLICATION_STAGES = ['accepted', 'usersIssued', 'registered'] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+
 /** The application answering an invitation, as the invitation list shows it. */
 export const applicationSummarySchema = z.object({
   receiptNumber: z.string(),
   acceptedAt: z.string(),
   companyName: z.string(),
+  /** Absent from servers older than the stages. */
+  stage: z.optional(z.enum(APPLICATION_STAGES)),
 });
 
 /**

@@ -105,6 +105,23 @@ export async function fillCertificate(): Promise<void> {
   await clickNext();
 }
 
+/**
+ * STEP 1–5 as a 法人 with `pdf`, then 確定 on STEP 5; resolves to the receipt number of `cec-submitted`.
+ *
+ * @example
+ * const receiptNumber = await applyAsCorporation(wizard, samplePdf());
+ */
+export async function applyAsCorporation(wizard: HTMLElement, pdf: File): Promise<string> {
+  await acceptTerms();
+  await fillCompany('法人', pdf);
+  await fillAdminUser();
+  await fillCertificate();
+  await expectStep('申請内容確認');
+  const submitted = new Promise<string>((resolve) => wizard.addEventListener('cec-submitted', (event) => resolve(event.detail.receiptNumber)));
+  await clickNext('確定');
+  return submitted;
+}
+
 /** The application JSON a 法人 walk must send, normalised as the contract says. */
 export function expectedCorporationApplication(token: string) {
   return {

@@ -9,16 +9,7 @@ import '../../src/components/apply-wizard/apply-wizard.js';
 import '../../src/components/invitation-form/invitation-form.js';
 import type { CecApplyWizard } from '../../src/components/apply-wizard/apply-wizard.component.js';
 import { getByLabel, getByRole, queryByLabel, typeInto, visibleText, waitUntil } from '../helpers.js';
-import {
-  acceptTerms,
-  clickNext,
-  expectedCorporationApplication,
-  expectStep,
-  fillAdminUser,
-  fillCertificate,
-  fillCompany,
-  samplePdf,
-} from '../components/wizard-helpers.js';
+import { applyAsCorporation, expectedCorporationApplication, expectStep, samplePdf } from '../components/wizard-helpers.js';
 
 interface Backend {
   endpoint: string;
@@ -60,14 +51,7 @@ describe('end to end with the reference server', () => {
     const wizard = await fixture<CecApplyWizard>(html`<cec-apply-wizard endpoint=${backend.endpoint} token=${token} no-resume></cec-apply-wizard>`);
     await waitUntil(() => visibleText(wizard).includes('発注建設株式会社'), 'invitation shown');
     const pdf = samplePdf();
-    await acceptTerms();
-    await fillCompany('法人', pdf);
-    await fillAdminUser();
-    await fillCertificate();
-    await expectStep('申請内容確認');
-    const submitted = new Promise<string>((resolve) => wizard.addEventListener('cec-submitted', (event) => resolve(event.detail.receiptNumber)));
-    await clickNext('確定');
-    const receiptNumber = await submitted;
+    const receiptNumber = await applyAsCorporation(wizard, pdf);
     await expectStep('申請完了');
     console.log(`end-to-end walk STEP 1 → 6 took ${Math.round(performance.now() - started)} ms`);
     expect(receiptNumber).to.match(/^\d{10}$/);

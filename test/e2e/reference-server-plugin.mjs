@@ -20,6 +20,10 @@
  * - `seed-renewal` { expiresInDays? } → { raKey, operatorKey }: the seeded company registers its in-house RA
  *   with certificates expiring that many days from the server's Japan-time today (20, 35, 52, 60, 100 by default);
  * - `renewal-outbox` → [{ to, subject, body }]: every mail queued, oldest first (straight from the database).
+ * For the partner company after its application (partner-admin.e2e.test.ts):
+ * - `operator-key` → a key of the operator (the service side), seeded now, for `/api/operator/…`;
+ * - `count-rows` { table } → the rows of any table (e.g. `partner_users`), straight from the database;
+ * - `kill-mid-request` takes `path` (default `/api/applications`): the POST to cut.
  * And one for the browser itself:
  * - `browser-offline` { offline }: Chromium's offline mode for the test page (Playwright's `setOffline`).
  * The server is TypeScript; tsx compiles it on import.
@@ -41,6 +45,8 @@ function faultProxy() {
   let upstreamPort = 0;
   /** @type {'received' | 'answered' | undefined} */
   let armed;
+  /** The request line's start that the armed kill waits for. */
+  let armedRequest = 'POST /api/applications';
   /** @type {() => void} */
   let onKill = () => {};
   const sockets = new Set();
@@ -55,7 +61,7 @@ function faultProxy() {
       upstream.destroy();
     };
     client.on('data', (chunk) => {
-      if (armed && chunk.toString('latin1', 0, 40).startsWith('POST /api/applications')) {
+      if (armed && chunk.toString('latin1', 0, 80).startsWith(`${armedRequest} `)) {
         const when = armed;
         armed = undefined;
         if (when === 'received') {
@@ -112,9 +118,10 @@ function faultProxy() {
       sockets.clear();
       if (closing) await new Promise((resolve) => closing.close(() => resolve(undefined)));
     },
-    arm(when, kill) {
+    arm(when, kill, path = '/api/applications') {
       armed = when;
       onKill = kill;
+      armedRequest = `POST ${path}`;
     },
   };
 }
@@ -197,9 +204,13 @@ export function referenceServerPlugin() {
           return describe();
         case 'kill-mid-request':
           if (!proxy) throw new Error('kill-mid-request needs a server started with { faults: true }');
-          proxy.arm(payload.when ?? 'answered', () => {
-            stopping = stopListening();
-          });
+          proxy.arm(
+            payload.when ?? 'answered',
+            () => {
+              stopping = stopListening();
+            },
+            payload.path,
+          );
           return true;
         case 'count-applications':
           return countRows(server, 'applications');
@@ -212,6 +223,13 @@ export function referenceServerPlugin() {
           const mails = await server.database.db.selectFrom('outbox').select(['recipient', 'subject', 'body']).orderBy('id').execute();
           return mails.map((mail) => ({ to: mail.recipient, subject: mail.subject, body: mail.body }));
         }
+        case 'operator-key': {
+          const { seedOperatorKey } = await import('../../demo/server/operator.ts');
+          await seedOperatorKey(server.database, 'op_e2e-operator-key');
+          return 'op_e2e-operator-key';
+        }
+        case 'count-rows':
+          return countRows(server, payload.table);
         case 'browser-offline': {
           const context = session.browser.getPage(session.id).context();
           if (!payload.forMs) {

@@ -234,7 +234,7 @@ describe('admin API: invitations', () => {
           [open.id, 'open'],
         ],
       );
-      assert.deepEqual(invitations[0]?.application, { ...receipt, companyName: '株式会社山田建設' });
+      assert.deepEqual(invitations[0]?.application, { ...receipt, companyName: '株式会社山田建設', stage: 'accepted' });
       assert.equal(invitations[1]?.application, undefined);
       assert.deepEqual(invitations[2]?.partner, partner);
     } finally {
@@ -309,7 +309,7 @@ describe('admin API: applications and documents', () => {
       assert.deepEqual(
         mails.map(({ to, subject }) => [to, subject]),
         [
-          ['hanako@example.co.jp', '【CECTRUST-Lightサービス】 利用申請受付のお知らせ'],
+          ['hanako@example.co.jp', '【CECTRUST-Lightサービス】利用申請受付のお知らせ'],
           [partner.email, '【CECTRUST-Lightサービス】 利用申請サイトのお知らせ'],
         ],
       );

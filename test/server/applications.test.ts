@@ -67,7 +67,7 @@ describe('POST /api/applications', () => {
         .orderBy('id', 'desc')
         .executeTakeFirstOrThrow();
       assert.equal(mail.recipient, 'hanako@example.co.jp', "to the administrator's address (STEP 3)");
-      assert.equal(mail.subject, '【CECTRUST-Lightサービス】 利用申請受付のお知らせ');
+      assert.equal(mail.subject, '【CECTRUST-Lightサービス】利用申請受付のお知らせ');
       assert.ok(mail.body.includes(`受付番号${receiptNumber}で利用申請を受け付けました。`));
       assert.ok(mail.body.includes("①【CECTRUST-Lightサービス】利用者ID発行のお知らせ"));
     });

@@ -22,8 +22,8 @@ function withoutTestContext(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 describe('the server tests on PostgreSQL', { skip }, () => {
-  // Not this file, those that use no database engine of the helpers, nor the console's browser walk (run once, on SQLite).
-  const engineFree = new Set(['postgres.test.ts', 'tokyo-time.test.ts', 'console.test.ts', 'demo-start.test.ts']);
+  // Not this file, those that use no database engine of the helpers, nor the browser walks of the demo pages (run once, on SQLite).
+  const engineFree = new Set(['postgres.test.ts', 'tokyo-time.test.ts', 'console.test.ts', 'demo-start.test.ts', 'partner-pages.test.ts']);
   const files = readdirSync(here).filter((file) => file.endsWith('.test.ts') && !engineFree.has(file));
   for (const file of files) {
     it(`passes ${file} on PostgreSQL`, () => {

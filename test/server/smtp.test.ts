@@ -133,7 +133,7 @@ describe('mail over SMTP', () => {
     assert.equal(await delivery().deliverDue(), 1);
     const [message] = received;
     assert.deepEqual(message?.to, ['hanako@example.co.jp']);
-    assert.equal(message?.subject, '【CECTRUST-Lightサービス】 利用申請受付のお知らせ');
+    assert.equal(message?.subject, '【CECTRUST-Lightサービス】利用申請受付のお知らせ');
     assert.ok(message?.text.includes(`受付番号${receiptNumber}で利用申請を受け付けました。`));
   });
 

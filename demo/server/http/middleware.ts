@@ -90,8 +90,9 @@ export function allowedOriginsOnly(allowedOrigins: readonly string[]): Middlewar
     if (origin === undefined) return next();
     if (origin !== new URL(c.req.url).origin && !allowed.has(origin)) throw new ApiError(403, 'forbidden_origin');
     c.header('Access-Control-Allow-Origin', origin);
-    // A wizard on another origin must read Retry-After to tell the applicant how long to wait.
-    c.header('Access-Control-Expose-Headers', 'Retry-After');
+    // A wizard on another origin must read Retry-After to tell the applicant how long to wait, and the
+    // PIN check the wrong PINs left (X-Attempts-Remaining).
+    c.header('Access-Control-Expose-Headers', 'Retry-After, X-Attempts-Remaining');
     if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method')) {
       return c.body(null, 204, {
         'Access-Control-Allow-Methods': ALLOWED_METHODS,

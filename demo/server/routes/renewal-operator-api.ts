@@ -2,18 +2,19 @@
  * The provider's side of the certificate renewal (the operator): the requests of every organisation,
  * marking a row issued with its 証明書ID and 証明書シリアル, and sending the 60-day expiry notices now.
  * Mounted under `/api/operator`; every route needs the operator key (`Authorization: Bearer`), generated
- * once and kept like the demo API key (main.ts). Without a configured key every route is `401`.
+ * once and kept like the demo API key (main.ts), checked by the same `requireOperatorKey` as the
+ * operator's other routes (operator.ts).
  */
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ApiError, validationFailed } from '../api-error.js';
 import { limitBody, MAX_JSON_BODY_BYTES } from '../http/request.js';
 import { parseBoundedJson } from '../http/bounded-json.js';
 import { validateSection } from '../../../src/domain/validation.js';
 import { findRenewalRequest, issueRenewalRow, listRenewalRequests, registerRaContact, sendExpiryNotices } from '../renewals.js';
-import { newApiKey, sha256Hex } from '../secrets.js';
-import { timingSafeEqual } from 'node:crypto';
+import { newApiKey } from '../secrets.js';
 import type { ApiDependencies } from './dependencies.js';
+import { requireOperatorKey } from '../operator.js';
 
 /** Requests the operator's list shows. */
 const OPERATOR_LIST_SIZE = 50;
@@ -49,32 +50,15 @@ export const raContactRegistrationSchema = z.object({
 });
 
 /**
- * `Authorization: Bearer <operator key>`, compared in constant time; otherwise `401 unauthorized`.
- *
- * @example
- * operator.use('*', requireOperatorKey(operatorKey));
- */
-export function requireOperatorKey(operatorKey: string | undefined): MiddlewareHandler {
-  const expected = operatorKey ? Buffer.from(sha256Hex(operatorKey)) : undefined;
-  return async (c, next) => {
-    const key = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
-    if (!expected || key === undefined || !timingSafeEqual(Buffer.from(sha256Hex(key)), expected)) {
-      throw new ApiError(401, 'unauthorized', undefined, { 'WWW-Authenticate': 'Bearer' });
-    }
-    return next();
-  };
-}
-
-/**
  * The operator's renewal routes.
  *
  * @example
- * app.route('/api/operator', renewalOperatorApi({ database, clock, operatorKey }));
+ * app.route('/api/operator', renewalOperatorApi({ database, clock }));
  */
-export function renewalOperatorApi(dependencies: Pick<ApiDependencies, 'database' | 'clock'> & { operatorKey: string | undefined }): Hono {
+export function renewalOperatorApi(dependencies: Pick<ApiDependencies, 'database' | 'clock'>): Hono {
   const { database, clock } = dependencies;
   const operator = new Hono();
-  operator.use('*', requireOperatorKey(dependencies.operatorKey));
+  operator.use('*', requireOperatorKey(database));
 
   operator.get('/renewal-requests', async (c) => c.json({ requests: await listRenewalRequests(database, OPERATOR_LIST_SIZE) }));
 

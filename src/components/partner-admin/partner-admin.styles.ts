@@ -11,6 +11,10 @@ export const partnerAdminStyles = css`
   h3:focus {
     outline: none;
   }
+  select {
+    /* As wide as its longest option (a user and their signing state), but never wider than a phone. */
+    max-width: min(36em, 100%);
+  }
   .table-wrap {
     overflow-x: auto;
   }

@@ -107,6 +107,7 @@ export const baseStyles = css`
   input[type='text'],
   input[type='email'],
   input[type='tel'],
+  input[type='password'],
   input:not([type]),
   select {
     display: block;
