@@ -8,7 +8,8 @@ import { html, nothing, render } from 'lit';
 import type { StoredRenewalRequest, StoredRenewalRow } from '../server/renewals.js';
 import { callApi, CallError, keepPageKey, keyForm, pageKey } from './page-key.js';
 
-const STORAGE_KEY = 'cec-demo-operator-key';
+/** The same entry as the operator page's (/operator/): one key, entered once per tab, opens both. */
+const STORAGE_KEY = 'cec-operator-key';
 const MEDIA = { download: 'ダウンロード', cdr: 'CD-R', usbMemory: 'USBメモリ', usbToken: 'USBトークン' } as const;
 const FAILURES: Record<string, string> = {
   row_already_issued: 'この行は発行済みです。',
