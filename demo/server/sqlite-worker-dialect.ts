@@ -1,8 +1,10 @@
 /**
- * A Kysely dialect for SQLite whose one connection lives in a worker thread (sqlite-worker.mjs): the
- * same SQL as Kysely's own SQLite dialect (its adapter, compiler and introspector), but no statement
- * — and no commit waiting for the disk — ever blocks the event loop. One query at a time, transactions
- * holding the connection until they end, as SQLite has one writer anyway.
+ * A Kysely dialect for SQLite whose connections live in worker threads (sqlite-worker.mjs): the same
+ * SQL as Kysely's own SQLite dialect (its adapter, compiler and introspector), but no statement — and
+ * no commit waiting for the disk — ever blocks the event loop. Two connections: the writer runs every
+ * transaction and every write, one at a time, as SQLite has one writer anyway; a `SELECT` outside a
+ * transaction goes to a read-only connection, which WAL lets read the last commit while the writer
+ * works, so an invitation look-up never queues behind a burst of uploads being committed.
  */
 import {
   CompiledQuery,
@@ -44,7 +46,8 @@ function largeBuffers(parameters: readonly unknown[]): ArrayBuffer[] {
   );
 }
 
-class WorkerConnection implements DatabaseConnection {
+/** One worker thread's SQLite connection, spoken to by messages. */
+class WorkerConnection {
   readonly #worker: Worker;
   readonly #waiting = new Map<number, { resolve: (answer: WorkerAnswer) => void }>();
   #nextId = 1;
@@ -71,6 +74,54 @@ class WorkerConnection implements DatabaseConnection {
     if (answer.rows) return { rows: answer.rows as R[] };
     return { rows: [], numAffectedRows: answer.numAffectedRows, insertId: answer.insertId };
   }
+}
+
+/** First come, first served: the writer connection, held by one transaction or statement at a time. */
+class WriterLock {
+  #tail: Promise<void> = Promise.resolve();
+
+  /** Resolves once the caller holds the lock, with the function that gives it back. */
+  async acquire(): Promise<() => void> {
+    const previous = this.#tail;
+    let release: () => void = () => {};
+    this.#tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    return release;
+  }
+
+  /** Settles once everyone queued so far has given the lock back. */
+  async idle(): Promise<void> {
+    await this.#tail;
+  }
+}
+
+/**
+ * What Kysely holds as "a connection": it sends each query where it belongs. Inside a transaction
+ * (which holds the writer lock from `begin` to its end) everything goes to the writer; outside, a
+ * `SELECT` goes to the reader and any other statement waits for the writer lock for itself alone.
+ */
+class RoutedConnection implements DatabaseConnection {
+  /** Set while this connection's transaction holds the writer. */
+  releaseWriter: (() => void) | undefined;
+
+  constructor(
+    readonly writer: WorkerConnection,
+    readonly reader: WorkerConnection,
+    readonly lock: WriterLock,
+  ) {}
+
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.releaseWriter) return this.writer.executeQuery(compiledQuery);
+    if (compiledQuery.query.kind === 'SelectQueryNode') return this.reader.executeQuery(compiledQuery);
+    const release = await this.lock.acquire();
+    try {
+      return await this.writer.executeQuery(compiledQuery);
+    } finally {
+      release();
+    }
+  }
 
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -78,41 +129,49 @@ class WorkerConnection implements DatabaseConnection {
   }
 }
 
+/** Starts a worker on the database file and resolves once its connection is open. */
+async function startWorker(file: string, readOnly: boolean): Promise<Worker> {
+  const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), { workerData: { file, readOnly } });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+  return worker;
+}
+
 class WorkerDriver implements Driver {
   readonly #file: string;
-  #worker: Worker | undefined;
-  #connection: WorkerConnection | undefined;
-  /** The tail of the queue of queries and transactions waiting for the one connection. */
-  #queue: Promise<void> = Promise.resolve();
-  #release: (() => void) | undefined;
+  readonly #lock = new WriterLock();
+  #workers: Worker[] = [];
+  #writer: WorkerConnection | undefined;
+  #reader: WorkerConnection | undefined;
 
   constructor(file: string) {
     this.#file = file;
   }
 
   async init(): Promise<void> {
-    const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), { workerData: { file: this.#file } });
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
-    });
-    this.#worker = worker;
-    this.#connection = new WorkerConnection(worker);
+    // The writer first: it creates the file and switches it to WAL before the reader opens it.
+    const writer = await startWorker(this.#file, false);
+    const reader = await startWorker(this.#file, true);
+    this.#workers = [writer, reader];
+    this.#writer = new WorkerConnection(writer);
+    this.#reader = new WorkerConnection(reader);
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.#queue;
-    let release: () => void = () => {};
-    this.#queue = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.#release = release;
-    return this.#connection as WorkerConnection;
+    return new RoutedConnection(this.#writer as WorkerConnection, this.#reader as WorkerConnection, this.#lock);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin'));
+    const routed = connection as RoutedConnection;
+    routed.releaseWriter = await this.#lock.acquire();
+    try {
+      await routed.writer.executeQuery(CompiledQuery.raw('begin'));
+    } catch (error) {
+      this.#giveBack(routed);
+      throw error;
+    }
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -123,16 +182,20 @@ class WorkerDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async releaseConnection(): Promise<void> {
-    const release = this.#release;
-    this.#release = undefined;
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.#giveBack(connection as RoutedConnection);
+  }
+
+  #giveBack(connection: RoutedConnection): void {
+    const release = connection.releaseWriter;
+    connection.releaseWriter = undefined;
     release?.();
   }
 
   async destroy(): Promise<void> {
-    await this.#queue;
-    await this.#connection?.send({ close: true });
-    await this.#worker?.terminate();
+    await this.#lock.idle();
+    await Promise.all([this.#writer, this.#reader].map((connection) => connection?.send({ close: true })));
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 }
 

@@ -1,20 +1,25 @@
 /**
- * The SQLite connection of the reference server, in a worker thread: every statement (and the fsync
+ * A SQLite connection of the reference server, in a worker thread: every statement (and the fsync
  * of each commit, which `synchronous=FULL` makes wait for the disk) runs here, so the event loop that
- * answers HTTP never waits for the disk. Plain JavaScript: a worker does not go through tsx.
+ * answers HTTP never waits for the disk. Started twice: the writer, and a reader (`readOnly`). Plain JavaScript: a worker does not go through tsx.
  * Messages: `{ id, sql, parameters }` → `{ id, rows }` | `{ id, numAffectedRows, insertId }` | `{ id, error }`.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const connection = new BetterSqlite3(workerData.file);
-// WAL lets a reader (the admin console) work while an application is being written.
-connection.pragma('journal_mode = WAL');
-// FULL: a committed application survives a power cut, not only a crash of the process.
-connection.pragma('synchronous = FULL');
-// Deleted rows (drafts, purged applications) are overwritten, not left readable in free pages.
-connection.pragma('secure_delete = ON');
-connection.pragma('foreign_keys = ON');
+if (workerData.readOnly) {
+  // The reader connection: SELECTs outside transactions, never a write.
+  connection.pragma('query_only = ON');
+} else {
+  // WAL lets the reader connection read while an application is being written.
+  connection.pragma('journal_mode = WAL');
+  // FULL: a committed application survives a power cut, not only a crash of the process.
+  connection.pragma('synchronous = FULL');
+  // Deleted rows (drafts, purged applications) are overwritten, not left readable in free pages.
+  connection.pragma('secure_delete = ON');
+  connection.pragma('foreign_keys = ON');
+}
 // Another process (the purge command) holding the write lock briefly must not fail a request.
 connection.pragma('busy_timeout = 5000');
 
