@@ -3,13 +3,13 @@
  * measured apart from the load generator. Started with `fork` (IPC): it starts the reference server on
  * 127.0.0.1 with a temporary data directory, issues invitations through the admin API, and answers
  * `{ type: 'rss' }` with its resident set size, `{ type: 'loop-start' }` / `{ type: 'loop-stop' }` with the
- * delay of its event loop in between (far less sensitive than HTTP latency to other load on the machine,
+ * delay of its event loop in between and the share of that time the loop was busy (far less sensitive than HTTP latency to other load on the machine,
  * since it counts only how long this process kept its own loop busy). Rate limits are raised for the run (a bench is one client).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createServer } from '../demo/server/app.ts';
 import { seedOrderingCompany } from '../demo/server/ordering-companies.ts';
 
@@ -43,17 +43,26 @@ async function invite(count) {
 
 // Sampled every 2 ms: a timer that fires late by d ms means the loop was busy for d ms.
 const loopDelay = monitorEventLoopDelay({ resolution: 2 });
+let utilizationAtStart = performance.eventLoopUtilization();
 const milliseconds = (nanoseconds) => Math.round(nanoseconds / 1e5) / 10;
 
 process.on('message', async (message) => {
   if (message.type === 'loop-start') {
     loopDelay.reset();
     loopDelay.enable();
+    utilizationAtStart = performance.eventLoopUtilization();
     process.send({ type: 'loop-started' });
   }
   if (message.type === 'loop-stop') {
     loopDelay.disable();
-    process.send({ type: 'loop', p50: milliseconds(loopDelay.percentile(50)), p99: milliseconds(loopDelay.percentile(99)), max: milliseconds(loopDelay.max) });
+    const { utilization } = performance.eventLoopUtilization(utilizationAtStart);
+    process.send({
+      type: 'loop',
+      p50: milliseconds(loopDelay.percentile(50)),
+      p99: milliseconds(loopDelay.percentile(99)),
+      max: milliseconds(loopDelay.max),
+      busy: Math.round(utilization * 100),
+    });
   }
   if (message.type === 'rss') process.send({ type: 'rss', rss: process.memoryUsage().rss });
   if (message.type === 'invite') process.send({ type: 'invited', tokens: await invite(message.count) });

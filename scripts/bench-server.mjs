@@ -3,7 +3,7 @@
  * `npm run bench:server`: the reference server under load, on loopback only, bounded in time
  * (about 40 s). The server runs in a child process (scripts/bench-server-target.mjs) so that its
  * resident memory is its own. Beside each run's HTTP figures, the delay of the server's event loop
- * (p50/p99/max): how long the server itself kept its loop busy. Printed, not gated:
+ * (p50/p99/max: how long a timer waited for the loop) and the share of the run the loop was busy. Printed, not gated:
  * 1. invitation GETs alone (10 connections);
  * 2. 1 MiB application POSTs alone, at 20 per second (each with its own invitation and key);
  * 3. both together;
@@ -118,7 +118,7 @@ async function measured(run) {
 
 const line = (label, result, { peak, loop }) => {
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(' ');
-  const delay = `loop delay p50 ${loop.p50} p99 ${loop.p99} max ${loop.max} ms`;
+  const delay = `loop delay p50 ${loop.p50} p99 ${loop.p99} max ${loop.max} ms, busy ${loop.busy} %`;
   return `${label.padEnd(24)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   RSS peak ${(peak / MiB).toFixed(0)} MiB   ${delay}   ${statuses}${result.errors ? `   errors ${result.errors}` : ''}`;
 };
 

@@ -5,8 +5,9 @@
  * put between every invitation look-up and its answer. The bytes are moved to the worker and back,
  * never copied.
  *
- * A running server holds the pool (`openDocumentChecks`, given back by its `close()`); its workers
- * start with the first document and end with the last holder. Without a holder (a script, a unit
+ * A running server holds the pool (`openDocumentChecks`, given back by its `close()`); its first worker
+ * starts when the first upload begins (`warmDocumentChecks`: loading the domain takes it about half a
+ * second, while the document is still arriving), and the workers end with the last holder. Without a holder (a script, a unit
  * test) the check runs in the calling thread, with the same result.
  */
 import { createHash } from 'node:crypto';
@@ -70,6 +71,17 @@ function idlestWorker(): PoolWorker {
   const started = startWorker();
   workers.push(started);
   return started;
+}
+
+/**
+ * Starts the first worker, if a server holds the pool and none runs yet, so that it is ready by the
+ * time the document has arrived.
+ *
+ * @example
+ * warmDocumentChecks(); // as an upload begins
+ */
+export function warmDocumentChecks(): void {
+  if (holders > 0 && workers.length === 0) workers.push(startWorker());
 }
 
 /** `bytes` as an array that alone owns its memory, so that its buffer can be moved to another thread. */

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { ApiError, validationFailed } from '../api-error.js';
 import type { UploadedDocument } from '../applications.js';
-import { checkDocument } from '../document-checks.js';
+import { checkDocument, warmDocumentChecks } from '../document-checks.js';
 
 /** Seconds a client is asked to wait when the server is at its upload limits. */
 const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -105,6 +105,7 @@ export function readApplicationUpload(
   } catch {
     return refuse();
   }
+  warmDocumentChecks();
 
   return new Promise<StreamedApplication>((resolve, reject) => {
     let settled = false;
