@@ -3,7 +3,8 @@
  * `npm run bench:server`: the reference server under load, on loopback only, bounded in time
  * (about 40 s). The server runs in a child process (scripts/bench-server-target.mjs) so that its
  * resident memory is its own. Beside each run's HTTP figures, the delay of the server's event loop
- * (p50/p99/max: how long a timer waited for the loop) and the share of the run the loop was busy. Printed, not gated:
+ * (p50/p99/max: how long a timer waited for the loop), the share of the run the loop was busy, and the
+ * CPU time of the loop's thread and of the whole process (workers included) during the run. Printed, not gated:
  * 1. invitation GETs alone (10 connections);
  * 2. 1 MiB application POSTs alone, at 20 per second (each with its own invitation and key);
  * 3. both together;
@@ -74,6 +75,15 @@ function multipart(token, pdf) {
 }
 
 const onePdf = paddedPdf(MiB);
+
+// One upload before the runs, as a server that has been up a while has had: the code is compiled and
+// the document-check worker (started by the first upload, about half a second) is running.
+const warmUp = await fetch(`${url}/api/applications`, {
+  method: 'POST',
+  headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, 'Idempotency-Key': crypto.randomUUID() },
+  body: multipart(tokens.pop(), onePdf),
+});
+if (warmUp.status !== 201) throw new Error(`warm-up upload: ${warmUp.status} ${await warmUp.text()}`);
 let nextPost = 0;
 const postRequest = {
   method: 'POST',
@@ -118,7 +128,7 @@ async function measured(run) {
 
 const line = (label, result, { peak, loop }) => {
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(' ');
-  const delay = `loop delay p50 ${loop.p50} p99 ${loop.p99} max ${loop.max} ms, busy ${loop.busy} %`;
+  const delay = `loop delay p50 ${loop.p50} p99 ${loop.p99} max ${loop.max} ms, busy ${loop.busy} %, CPU loop ${loop.loopCpuMs} / all ${loop.allCpuMs} ms`;
   return `${label.padEnd(24)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   RSS peak ${(peak / MiB).toFixed(0)} MiB   ${delay}   ${statuses}${result.errors ? `   errors ${result.errors}` : ''}`;
 };
 
