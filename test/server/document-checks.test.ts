@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { documentProblem } from '../../src/domain/index.js';
 import { checkDocument, openDocumentChecks } from '../../demo/server/document-checks.js';
+import { TEST_ENGINE } from './helpers.js';
 import { emptyPdf, encryptedPdf, minimalPdf, notPdf, oversizePdf, ownerPasswordPdf, truncatedPdf } from '../../src/mocks/fixtures.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -41,9 +42,12 @@ async function loopTurnsDuring<T>(work: () => Promise<T>): Promise<{ result: T; 
   return { result, turns };
 }
 
+/** No database here: run once, with the SQLite pass of the server tests. */
+const skip = TEST_ENGINE !== 'sqlite' && 'no database: runs once, on SQLite';
+
 const fixtures = { minimalPdf, encryptedPdf, ownerPasswordPdf, notPdf, truncatedPdf, emptyPdf, oversizePdf: () => oversizePdf(MAX_BYTES + 1) };
 
-describe('document checks in worker threads', () => {
+describe('document checks in worker threads', { skip }, () => {
   let closeDocumentChecks: () => Promise<void>;
   before(() => {
     closeDocumentChecks = openDocumentChecks();
@@ -76,7 +80,7 @@ describe('document checks in worker threads', () => {
   });
 });
 
-describe('document checks without a server holding the pool', () => {
+describe('document checks without a server holding the pool', { skip }, () => {
   it('checks in the calling thread, with the same verdict, and the pool is gone once given back', async () => {
     const closeDocumentChecks = openDocumentChecks();
     await checkDocument(await largePdf(64 * 1024), MAX_BYTES);

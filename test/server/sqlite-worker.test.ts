@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Kysely, sql, type Transaction } from 'kysely';
 import { SqliteWorkerDialect } from '../../demo/server/sqlite-worker-dialect.js';
+import { TEST_ENGINE } from './helpers.js';
 
 interface Tables {
   notes: { id: number; text: string };
@@ -19,7 +20,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
   return Promise.race([promise, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]);
 }
 
-describe('SQLite in worker threads', () => {
+describe('SQLite in worker threads', { skip: TEST_ENGINE !== 'sqlite' && 'SQLite only' }, () => {
   let dataDir: string;
   let db: Kysely<Tables>;
 
