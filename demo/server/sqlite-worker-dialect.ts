@@ -1,10 +1,12 @@
 /**
  * A Kysely dialect for SQLite whose connections live in worker threads (sqlite-worker.mjs): the same
- * SQL as Kysely's own SQLite dialect (its adapter, compiler and introspector), but no statement — and
- * no commit waiting for the disk — ever blocks the event loop. Two connections: the writer runs every
- * transaction and every write, one at a time, as SQLite has one writer anyway; a `SELECT` outside a
- * transaction goes to a read-only connection, which WAL lets read the last commit while the writer
- * works, so an invitation look-up never queues behind a burst of uploads being committed.
+ * SQL as Kysely's own SQLite dialect (its adapter, compiler and introspector), but no commit waiting
+ * for the disk, no read and no write outside a transaction ever blocks the event loop. Two
+ * connections: the writer runs every transaction and every write, one at a time, as SQLite has one
+ * writer anyway; a `SELECT` outside a transaction goes to a read-only connection, which WAL lets read
+ * the last commit while the writer works, so an invitation look-up never queues behind a burst of
+ * uploads being committed. Inside a transaction the loop waits briefly (`BRIEF_WAIT_MS`) for each
+ * statement's answer, so that the writer is not held while the loop serves other requests.
  */
 import {
   CompiledQuery,
@@ -17,7 +19,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 interface WorkerAnswer {
   id: number;
@@ -46,33 +48,62 @@ function largeBuffers(parameters: readonly unknown[]): ArrayBuffer[] {
   );
 }
 
+/**
+ * Longest the event loop waits, blocked, for the answer to a statement inside a transaction before it
+ * lets the answer come as a message instead: a statement takes well under a millisecond, while a turn
+ * of a loop busy with a thousand GETs a second takes 2 ms, and every turn between a transaction's
+ * statements is time every other upload waits for the writer.
+ */
+const BRIEF_WAIT_MS = 2;
+
 /** One worker thread's SQLite connection, spoken to by messages. */
 class WorkerConnection {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (answer: WorkerAnswer) => void }>();
+  readonly #answers: MessagePort;
+  readonly #answered: Int32Array;
+  readonly #waiting = new Map<number, (answer: WorkerAnswer) => void>();
   #nextId = 1;
 
-  constructor(worker: Worker) {
-    this.#worker = worker;
-    worker.on('message', (answer: WorkerAnswer) => {
-      this.#waiting.get(answer.id)?.resolve(answer);
-      this.#waiting.delete(answer.id);
-    });
+  constructor(started: StartedWorker) {
+    this.#worker = started.worker;
+    this.#answers = started.answers;
+    this.#answered = started.answered;
+    this.#answers.on('message', (answer: WorkerAnswer) => this.#deliver(answer));
   }
 
-  send(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<WorkerAnswer> {
+  #deliver(answer: WorkerAnswer): void {
+    this.#waiting.get(answer.id)?.(answer);
+    this.#waiting.delete(answer.id);
+  }
+
+  /** Posts a message; `waitMs` > 0 waits up to that long, blocking, for its answer. */
+  send(message: Record<string, unknown>, transfer: ArrayBuffer[] = [], waitMs = 0): Promise<WorkerAnswer> {
     const id = this.#nextId++;
-    return new Promise((resolve) => {
-      this.#waiting.set(id, { resolve });
+    let seen = Atomics.load(this.#answered, 0);
+    const answer = new Promise<WorkerAnswer>((resolve) => {
+      this.#waiting.set(id, resolve);
       this.#worker.postMessage({ id, ...message }, transfer);
     });
+    const deadline = performance.now() + waitMs;
+    while (this.#waiting.has(id) && performance.now() < deadline) {
+      Atomics.wait(this.#answered, 0, seen, deadline - performance.now());
+      seen = Atomics.load(this.#answered, 0);
+      for (let received = receiveMessageOnPort(this.#answers); received; received = receiveMessageOnPort(this.#answers)) {
+        this.#deliver(received.message as WorkerAnswer);
+      }
+    }
+    return answer;
   }
 
-  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const answer = await this.send({ sql: compiledQuery.sql, parameters: compiledQuery.parameters }, largeBuffers(compiledQuery.parameters));
+  async executeQuery<R>(compiledQuery: CompiledQuery, waitMs = 0): Promise<QueryResult<R>> {
+    const answer = await this.send({ sql: compiledQuery.sql, parameters: compiledQuery.parameters }, largeBuffers(compiledQuery.parameters), waitMs);
     if (answer.error) throw Object.assign(new Error(answer.error.message), { code: answer.error.code, name: answer.error.name ?? 'SqliteError' });
     if (answer.rows) return { rows: answer.rows as R[] };
     return { rows: [], numAffectedRows: answer.numAffectedRows, insertId: answer.insertId };
+  }
+
+  close(): void {
+    this.#answers.close();
   }
 }
 
@@ -113,7 +144,7 @@ class RoutedConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.releaseWriter) return this.writer.executeQuery(compiledQuery);
+    if (this.releaseWriter) return this.writer.executeQuery(compiledQuery, BRIEF_WAIT_MS);
     if (compiledQuery.query.kind === 'SelectQueryNode') return this.reader.executeQuery(compiledQuery);
     const release = await this.lock.acquire();
     try {
@@ -129,14 +160,27 @@ class RoutedConnection implements DatabaseConnection {
   }
 }
 
+interface StartedWorker {
+  worker: Worker;
+  /** The port its answers arrive on. */
+  answers: MessagePort;
+  /** How many answers it has sent (shared memory), to wait on. */
+  answered: Int32Array;
+}
+
 /** Starts a worker on the database file and resolves once its connection is open. */
-async function startWorker(file: string, readOnly: boolean): Promise<Worker> {
-  const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), { workerData: { file, readOnly } });
+async function startWorker(file: string, readOnly: boolean): Promise<StartedWorker> {
+  const { port1, port2 } = new MessageChannel();
+  const answered = new SharedArrayBuffer(4);
+  const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), {
+    workerData: { file, readOnly, answers: port2, answered },
+    transferList: [port2],
+  });
   await new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);
   });
-  return worker;
+  return { worker, answers: port1, answered: new Int32Array(answered) };
 }
 
 class WorkerDriver implements Driver {
@@ -154,7 +198,7 @@ class WorkerDriver implements Driver {
     // The writer first: it creates the file and switches it to WAL before the reader opens it.
     const writer = await startWorker(this.#file, false);
     const reader = await startWorker(this.#file, true);
-    this.#workers = [writer, reader];
+    this.#workers = [writer.worker, reader.worker];
     this.#writer = new WorkerConnection(writer);
     this.#reader = new WorkerConnection(reader);
   }
@@ -167,7 +211,7 @@ class WorkerDriver implements Driver {
     const routed = connection as RoutedConnection;
     routed.releaseWriter = await this.#lock.acquire();
     try {
-      await routed.writer.executeQuery(CompiledQuery.raw('begin'));
+      await routed.writer.executeQuery(CompiledQuery.raw('begin'), BRIEF_WAIT_MS);
     } catch (error) {
       this.#giveBack(routed);
       throw error;
@@ -175,7 +219,8 @@ class WorkerDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+    // Not waited for blocking: the commit waits for the disk (fsync).
+    await (connection as RoutedConnection).writer.executeQuery(CompiledQuery.raw('commit'));
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -196,6 +241,8 @@ class WorkerDriver implements Driver {
     await this.#lock.idle();
     await Promise.all([this.#writer, this.#reader].map((connection) => connection?.send({ close: true })));
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
+    this.#writer?.close();
+    this.#reader?.close();
   }
 }
 

@@ -2,7 +2,8 @@
  * A SQLite connection of the reference server, in a worker thread: every statement (and the fsync
  * of each commit, which `synchronous=FULL` makes wait for the disk) runs here, so the event loop that
  * answers HTTP never waits for the disk. Started twice: the writer, and a reader (`readOnly`). Plain JavaScript: a worker does not go through tsx.
- * Messages: `{ id, sql, parameters }` → `{ id, rows }` | `{ id, numAffectedRows, insertId }` | `{ id, error }`.
+ * Messages: `{ id, sql, parameters }` → `{ id, rows }` | `{ id, numAffectedRows, insertId }` | `{ id, error }`,
+ * answered on the port `workerData.answers`.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -35,22 +36,31 @@ function prepared(sql) {
   return statement;
 }
 
+// Answers go out on their own port, each counted in `answered` (shared memory), so that the server can
+// also wait for one without a turn of its event loop (sqlite-worker-dialect.ts, inside transactions).
+const answered = new Int32Array(workerData.answered);
+function answer(message) {
+  workerData.answers.postMessage(message);
+  Atomics.add(answered, 0, 1);
+  Atomics.notify(answered, 0);
+}
+
 parentPort.on('message', ({ id, sql, parameters, close }) => {
   if (close) {
     connection.close();
-    parentPort.postMessage({ id, closed: true });
+    answer({ id, closed: true });
     return;
   }
   try {
     const statement = prepared(sql);
     if (statement.reader) {
-      parentPort.postMessage({ id, rows: statement.all(parameters) });
+      answer({ id, rows: statement.all(parameters) });
     } else {
       const { changes, lastInsertRowid } = statement.run(parameters);
-      parentPort.postMessage({ id, numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) });
+      answer({ id, numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) });
     }
   } catch (error) {
-    parentPort.postMessage({ id, error: { message: error.message, code: error.code, name: error.name } });
+    answer({ id, error: { message: error.message, code: error.code, name: error.name } });
   }
 });
 parentPort.postMessage({ ready: true });

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { documentProblem } from '../../src/domain/index.js';
 import { checkDocument, openDocumentChecks } from '../../demo/server/document-checks.js';
 import { TEST_ENGINE } from './helpers.js';
+import { loopTurnsDuring } from './loop-turns.js';
 import { emptyPdf, encryptedPdf, minimalPdf, notPdf, oversizePdf, ownerPasswordPdf, truncatedPdf } from '../../src/mocks/fixtures.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -25,21 +26,6 @@ async function largePdf(size: number): Promise<Uint8Array> {
   filler[0] = 0x25; // '%': the filler is one comment line
   filler[filler.length - 1] = 0x0a;
   return Buffer.concat([minimal.subarray(0, headerEnd), filler, minimal.subarray(headerEnd)]);
-}
-
-/** Turns of the event loop (setImmediate) counted while `work` runs. */
-async function loopTurnsDuring<T>(work: () => Promise<T>): Promise<{ result: T; turns: number }> {
-  let turns = 0;
-  let counting = true;
-  const count = () => {
-    if (!counting) return;
-    turns += 1;
-    setImmediate(count);
-  };
-  setImmediate(count);
-  const result = await work();
-  counting = false;
-  return { result, turns };
 }
 
 /** No database here: run once, with the SQLite pass of the server tests. */

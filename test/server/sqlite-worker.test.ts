@@ -1,6 +1,7 @@
 /**
  * The SQLite worker dialect's two connections: reads outside a transaction never queue behind the
- * writer, writes stay one at a time, and a read sees every commit that finished before it.
+ * writer, writes stay one at a time, a read sees every commit that finished before it, and a
+ * transaction's statements are answered without turns of the event loop.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { Kysely, sql, type Transaction } from 'kysely';
 import { SqliteWorkerDialect } from '../../demo/server/sqlite-worker-dialect.js';
 import { TEST_ENGINE } from './helpers.js';
+import { loopTurnsDuring } from './loop-turns.js';
 
 interface Tables {
   notes: { id: number; text: string };
@@ -72,6 +74,17 @@ describe('SQLite in worker threads', { skip: TEST_ENGINE !== 'sqlite' && 'SQLite
     await transaction;
     await write;
     assert.deepEqual(await db.selectFrom('notes').select('id').where('id', 'in', [2, 3]).orderBy('id').execute(), [{ id: 2 }, { id: 3 }]);
+  });
+
+  it("answers a transaction's statements without waiting for turns of the event loop", async () => {
+    const { turns } = await loopTurnsDuring(() =>
+      db.transaction().execute(async (trx) => {
+        for (let id = 100; id < 140; id += 1) await trx.insertInto('notes').values({ id, text: 'batch' }).execute();
+      }),
+    );
+    // Each statement answered as a message would take a turn at least: 40 and more.
+    assert.ok(turns < 20, `${turns} turns for 40 statements`);
+    assert.equal((await db.selectFrom('notes').select('id').where('text', '=', 'batch').execute()).length, 40);
   });
 
   it('runs raw SQL, which may write, on the writer', async () => {
