@@ -2,7 +2,9 @@
 /**
  * `npm run bench:server`: the reference server under load, on loopback only, bounded in time
  * (about 40 s). The server runs in a child process (scripts/bench-server-target.mjs) so that its
- * resident memory is its own. Printed, not gated:
+ * resident memory is its own. Beside each run's HTTP figures, the delay of the server's event loop
+ * (p50/p99/max: how long a timer waited for the loop), the share of the run the loop was busy, and the
+ * CPU time of the loop's thread and of the whole process (workers included) during the run. Printed, not gated:
  * 1. invitation GETs alone (10 connections);
  * 2. 1 MiB application POSTs alone, at 20 per second (each with its own invitation and key);
  * 3. both together;
@@ -21,6 +23,7 @@ const POSTS_PER_SECOND = 20;
 const UPLOADS = 40;
 const UPLOAD_BYTES = 8 * 1000 * 1000;
 const MiB = 1024 * 1024;
+const SETTLE_MS = 2000;
 
 const target = fork(fileURLToPath(new URL('./bench-server-target.mjs', import.meta.url)), {
   // BENCH_PROFILE=<dir>: a CPU profile of the server process, to open in Chrome's DevTools.
@@ -72,6 +75,15 @@ function multipart(token, pdf) {
 }
 
 const onePdf = paddedPdf(MiB);
+
+// One upload before the runs, as a server that has been up a while has had: the code is compiled and
+// the document-check worker (started by the first upload, about half a second) is running.
+const warmUp = await fetch(`${url}/api/applications`, {
+  method: 'POST',
+  headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, 'Idempotency-Key': crypto.randomUUID() },
+  body: multipart(tokens.pop(), onePdf),
+});
+if (warmUp.status !== 201) throw new Error(`warm-up upload: ${warmUp.status} ${await warmUp.text()}`);
 let nextPost = 0;
 const postRequest = {
   method: 'POST',
@@ -89,9 +101,13 @@ const postRequest = {
 const getOptions = { url, connections: 10, duration: SECONDS, requests: [{ method: 'GET', path: `/api/invitations/${getToken}` }] };
 const postOptions = { url, connections: 20, duration: SECONDS, overallRate: POSTS_PER_SECOND, requests: [postRequest] };
 
-/** Runs autocannon while sampling the server's RSS every 100 ms; returns the result and the peak. */
+/**
+ * Runs autocannon while sampling the server's RSS every 100 ms and its event-loop delay; returns the
+ * result, the RSS peak and the delay.
+ */
 async function measured(run) {
   let peak = await rss();
+  await ask({ type: 'loop-start' }, 'loop-started');
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
@@ -102,22 +118,28 @@ async function measured(run) {
   const result = await run();
   sampling = false;
   await sampler;
-  return { result, peak };
+  const loop = await ask({ type: 'loop-stop' }, 'loop');
+  // autocannon paces 20/s as a burst of 20 each second (every connection's 1 s timer ticks together)
+  // and abandons the last burst when its time is up; the server still finishes those. Let it, or
+  // the next run's first burst meets them at the upload gate (32 at once) and gets 503s.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return { result, peak, loop };
 }
 
-const line = (label, result, peak) => {
+const line = (label, result, { peak, loop }) => {
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(' ');
-  return `${label.padEnd(24)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   RSS peak ${(peak / MiB).toFixed(0)} MiB   ${statuses}${result.errors ? `   errors ${result.errors}` : ''}`;
+  const delay = `loop delay p50 ${loop.p50} p99 ${loop.p99} max ${loop.max} ms, busy ${loop.busy} %, CPU loop ${loop.loopCpuMs} / all ${loop.allCpuMs} ms`;
+  return `${label.padEnd(24)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   RSS peak ${(peak / MiB).toFixed(0)} MiB   ${delay}   ${statuses}${result.errors ? `   errors ${result.errors}` : ''}`;
 };
 
 console.log(`Reference server on ${url} (loopback), ${SECONDS} s per run${process.env.BENCH_DATABASE_URL ? ', PostgreSQL' : ', SQLite'}`);
 const getsAlone = await measured(() => autocannon(getOptions));
-console.log(line('GET invitation alone', getsAlone.result, getsAlone.peak));
+console.log(line('GET invitation alone', getsAlone.result, getsAlone));
 const postsAlone = await measured(() => autocannon(postOptions));
-console.log(line(`POST 1 MiB alone (${POSTS_PER_SECOND}/s)`, postsAlone.result, postsAlone.peak));
+console.log(line(`POST 1 MiB alone (${POSTS_PER_SECOND}/s)`, postsAlone.result, postsAlone));
 const together = await measured(() => Promise.all([autocannon(getOptions), autocannon(postOptions)]));
-console.log(line('GET, with POSTs', together.result[0], together.peak));
-console.log(line(`POST 1 MiB, with GETs`, together.result[1], together.peak));
+console.log(line('GET, with POSTs', together.result[0], together));
+console.log(line(`POST 1 MiB, with GETs`, together.result[1], together));
 
 // 40 uploads of 8 MB with unknown tokens, all at once; growth = peak RSS during them − RSS before.
 await new Promise((resolve) => setTimeout(resolve, 500));

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../../src/domain/index.js';
 import { ApiError } from './api-error.js';
 import { openDatabase, type Database } from './database.js';
+import { openDocumentChecks } from './document-checks.js';
 import {
   allowedHostsOnly,
   allowedOriginsOnly,
@@ -213,6 +214,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     await database.close();
     throw error;
   }
+  const closeDocumentChecks = openDocumentChecks();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const mailDelivery = options.smtpUrl
@@ -254,6 +256,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         // Keep-alive connections of finished requests would hold close() open for seconds.
         server.closeAllConnections();
       });
+      await closeDocumentChecks();
       await database.close();
     },
   };

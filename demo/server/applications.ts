@@ -11,6 +11,7 @@ import {
   applicationSchema,
   documentProblem,
   validateSection,
+  type DocumentProblem,
   type Application,
   type ApplicationRecord,
   type FieldIssue,
@@ -35,8 +36,12 @@ export const EXTENSIONS_LIMITS = { maxBytes: 16 * 1024, maxDepth: 6, maxKeys: 20
 export interface UploadedDocument {
   sha256: string;
   sizeBytes: number;
-  /** Absent when the request could only be a replay (its key was used before): only the hash counted. */
-  bytes?: Uint8Array;
+  /**
+   * The bytes and the domain's verdict on them (`documentProblem`; `undefined` when acceptable), found
+   * off the event loop with the hash. Absent when the request could only be a replay (its key was
+   * used before): only the hash counted.
+   */
+  kept?: { bytes: Uint8Array; problem: DocumentProblem | undefined };
   originalName: string;
 }
 
@@ -156,8 +161,8 @@ async function validatedSubmission(
   maxDocumentBytes: number,
 ): Promise<{ application: Application; document: UploadedDocument & { bytes: Uint8Array } }> {
   const result = validateSection(applicationSchema, parsed);
-  const bytes = document?.bytes;
-  const problem = await documentProblem(document && (bytes ?? new Uint8Array()), maxDocumentBytes);
+  const bytes = document?.kept?.bytes;
+  const problem = document?.kept ? document.kept.problem : await documentProblem(document && new Uint8Array(), maxDocumentBytes);
   const issues: FieldIssue[] = result.ok ? [] : [...result.issues];
   const extensions = extensionsIssue(parsed);
   if (extensions) issues.push(extensions);

@@ -1,8 +1,12 @@
 /**
- * A Kysely dialect for SQLite whose one connection lives in a worker thread (sqlite-worker.mjs): the
- * same SQL as Kysely's own SQLite dialect (its adapter, compiler and introspector), but no statement
- * — and no commit waiting for the disk — ever blocks the event loop. One query at a time, transactions
- * holding the connection until they end, as SQLite has one writer anyway.
+ * A Kysely dialect for SQLite whose connections live in worker threads (sqlite-worker.mjs): the same
+ * SQL as Kysely's own SQLite dialect (its adapter, compiler and introspector), but no commit waiting
+ * for the disk, no read and no write outside a transaction ever blocks the event loop. Two
+ * connections: the writer runs every transaction and every write, one at a time, as SQLite has one
+ * writer anyway; a `SELECT` outside a transaction goes to a read-only connection, which WAL lets read
+ * the last commit while the writer works, so an invitation look-up never queues behind a burst of
+ * uploads being committed. Inside a transaction the loop waits briefly (`BRIEF_WAIT_MS`) for each
+ * statement's answer, so that the writer is not held while the loop serves other requests.
  */
 import {
   CompiledQuery,
@@ -15,7 +19,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 interface WorkerAnswer {
   id: number;
@@ -44,32 +48,110 @@ function largeBuffers(parameters: readonly unknown[]): ArrayBuffer[] {
   );
 }
 
-class WorkerConnection implements DatabaseConnection {
+/**
+ * Longest the event loop waits, blocked, for the answer to a statement inside a transaction before it
+ * lets the answer come as a message instead: a statement takes well under a millisecond, while a turn
+ * of a loop busy with a thousand GETs a second takes 2 ms, and every turn between a transaction's
+ * statements is time every other upload waits for the writer.
+ */
+const BRIEF_WAIT_MS = 2;
+
+/** One worker thread's SQLite connection, spoken to by messages. */
+class WorkerConnection {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (answer: WorkerAnswer) => void }>();
+  readonly #answers: MessagePort;
+  readonly #answered: Int32Array;
+  readonly #waiting = new Map<number, (answer: WorkerAnswer) => void>();
   #nextId = 1;
 
-  constructor(worker: Worker) {
-    this.#worker = worker;
-    worker.on('message', (answer: WorkerAnswer) => {
-      this.#waiting.get(answer.id)?.resolve(answer);
-      this.#waiting.delete(answer.id);
-    });
+  constructor(started: StartedWorker) {
+    this.#worker = started.worker;
+    this.#answers = started.answers;
+    this.#answered = started.answered;
+    this.#answers.on('message', (answer: WorkerAnswer) => this.#deliver(answer));
   }
 
-  send(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<WorkerAnswer> {
+  #deliver(answer: WorkerAnswer): void {
+    this.#waiting.get(answer.id)?.(answer);
+    this.#waiting.delete(answer.id);
+  }
+
+  /** Posts a message; `waitMs` > 0 waits up to that long, blocking, for its answer. */
+  send(message: Record<string, unknown>, transfer: ArrayBuffer[] = [], waitMs = 0): Promise<WorkerAnswer> {
     const id = this.#nextId++;
-    return new Promise((resolve) => {
-      this.#waiting.set(id, { resolve });
+    let seen = Atomics.load(this.#answered, 0);
+    const answer = new Promise<WorkerAnswer>((resolve) => {
+      this.#waiting.set(id, resolve);
       this.#worker.postMessage({ id, ...message }, transfer);
     });
+    const deadline = performance.now() + waitMs;
+    while (this.#waiting.has(id) && performance.now() < deadline) {
+      Atomics.wait(this.#answered, 0, seen, deadline - performance.now());
+      seen = Atomics.load(this.#answered, 0);
+      for (let received = receiveMessageOnPort(this.#answers); received; received = receiveMessageOnPort(this.#answers)) {
+        this.#deliver(received.message as WorkerAnswer);
+      }
+    }
+    return answer;
   }
 
-  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const answer = await this.send({ sql: compiledQuery.sql, parameters: compiledQuery.parameters }, largeBuffers(compiledQuery.parameters));
+  async executeQuery<R>(compiledQuery: CompiledQuery, waitMs = 0): Promise<QueryResult<R>> {
+    const answer = await this.send({ sql: compiledQuery.sql, parameters: compiledQuery.parameters }, largeBuffers(compiledQuery.parameters), waitMs);
     if (answer.error) throw Object.assign(new Error(answer.error.message), { code: answer.error.code, name: answer.error.name ?? 'SqliteError' });
     if (answer.rows) return { rows: answer.rows as R[] };
     return { rows: [], numAffectedRows: answer.numAffectedRows, insertId: answer.insertId };
+  }
+
+  close(): void {
+    this.#answers.close();
+  }
+}
+
+/** First come, first served: the writer connection, held by one transaction or statement at a time. */
+class WriterLock {
+  #tail: Promise<void> = Promise.resolve();
+
+  /** Resolves once the caller holds the lock, with the function that gives it back. */
+  async acquire(): Promise<() => void> {
+    const previous = this.#tail;
+    let release: () => void = () => {};
+    this.#tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    return release;
+  }
+
+  /** Settles once everyone queued so far has given the lock back. */
+  async idle(): Promise<void> {
+    await this.#tail;
+  }
+}
+
+/**
+ * What Kysely holds as "a connection": it sends each query where it belongs. Inside a transaction
+ * (which holds the writer lock from `begin` to its end) everything goes to the writer; outside, a
+ * `SELECT` goes to the reader and any other statement waits for the writer lock for itself alone.
+ */
+class RoutedConnection implements DatabaseConnection {
+  /** Set while this connection's transaction holds the writer. */
+  releaseWriter: (() => void) | undefined;
+
+  constructor(
+    readonly writer: WorkerConnection,
+    readonly reader: WorkerConnection,
+    readonly lock: WriterLock,
+  ) {}
+
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.releaseWriter) return this.writer.executeQuery(compiledQuery, BRIEF_WAIT_MS);
+    if (compiledQuery.query.kind === 'SelectQueryNode') return this.reader.executeQuery(compiledQuery);
+    const release = await this.lock.acquire();
+    try {
+      return await this.writer.executeQuery(compiledQuery);
+    } finally {
+      release();
+    }
   }
 
   // eslint-disable-next-line require-yield
@@ -78,61 +160,89 @@ class WorkerConnection implements DatabaseConnection {
   }
 }
 
+interface StartedWorker {
+  worker: Worker;
+  /** The port its answers arrive on. */
+  answers: MessagePort;
+  /** How many answers it has sent (shared memory), to wait on. */
+  answered: Int32Array;
+}
+
+/** Starts a worker on the database file and resolves once its connection is open. */
+async function startWorker(file: string, readOnly: boolean): Promise<StartedWorker> {
+  const { port1, port2 } = new MessageChannel();
+  const answered = new SharedArrayBuffer(4);
+  const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), {
+    workerData: { file, readOnly, answers: port2, answered },
+    transferList: [port2],
+  });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+  return { worker, answers: port1, answered: new Int32Array(answered) };
+}
+
 class WorkerDriver implements Driver {
   readonly #file: string;
-  #worker: Worker | undefined;
-  #connection: WorkerConnection | undefined;
-  /** The tail of the queue of queries and transactions waiting for the one connection. */
-  #queue: Promise<void> = Promise.resolve();
-  #release: (() => void) | undefined;
+  readonly #lock = new WriterLock();
+  #workers: Worker[] = [];
+  #writer: WorkerConnection | undefined;
+  #reader: WorkerConnection | undefined;
 
   constructor(file: string) {
     this.#file = file;
   }
 
   async init(): Promise<void> {
-    const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), { workerData: { file: this.#file } });
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
-    });
-    this.#worker = worker;
-    this.#connection = new WorkerConnection(worker);
+    // The writer first: it creates the file and switches it to WAL before the reader opens it.
+    const writer = await startWorker(this.#file, false);
+    const reader = await startWorker(this.#file, true);
+    this.#workers = [writer.worker, reader.worker];
+    this.#writer = new WorkerConnection(writer);
+    this.#reader = new WorkerConnection(reader);
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.#queue;
-    let release: () => void = () => {};
-    this.#queue = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.#release = release;
-    return this.#connection as WorkerConnection;
+    return new RoutedConnection(this.#writer as WorkerConnection, this.#reader as WorkerConnection, this.#lock);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin'));
+    const routed = connection as RoutedConnection;
+    routed.releaseWriter = await this.#lock.acquire();
+    try {
+      await routed.writer.executeQuery(CompiledQuery.raw('begin'), BRIEF_WAIT_MS);
+    } catch (error) {
+      this.#giveBack(routed);
+      throw error;
+    }
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+    // Not waited for blocking: the commit waits for the disk (fsync).
+    await (connection as RoutedConnection).writer.executeQuery(CompiledQuery.raw('commit'));
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async releaseConnection(): Promise<void> {
-    const release = this.#release;
-    this.#release = undefined;
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.#giveBack(connection as RoutedConnection);
+  }
+
+  #giveBack(connection: RoutedConnection): void {
+    const release = connection.releaseWriter;
+    connection.releaseWriter = undefined;
     release?.();
   }
 
   async destroy(): Promise<void> {
-    await this.#queue;
-    await this.#connection?.send({ close: true });
-    await this.#worker?.terminate();
+    await this.#lock.idle();
+    await Promise.all([this.#writer, this.#reader].map((connection) => connection?.send({ close: true })));
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+    this.#writer?.close();
+    this.#reader?.close();
   }
 }
 

@@ -1,20 +1,26 @@
 /**
- * The SQLite connection of the reference server, in a worker thread: every statement (and the fsync
+ * A SQLite connection of the reference server, in a worker thread: every statement (and the fsync
  * of each commit, which `synchronous=FULL` makes wait for the disk) runs here, so the event loop that
- * answers HTTP never waits for the disk. Plain JavaScript: a worker does not go through tsx.
- * Messages: `{ id, sql, parameters }` → `{ id, rows }` | `{ id, numAffectedRows, insertId }` | `{ id, error }`.
+ * answers HTTP never waits for the disk. Started twice: the writer, and a reader (`readOnly`). Plain JavaScript: a worker does not go through tsx.
+ * Messages: `{ id, sql, parameters }` → `{ id, rows }` | `{ id, numAffectedRows, insertId }` | `{ id, error }`,
+ * answered on the port `workerData.answers`.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const connection = new BetterSqlite3(workerData.file);
-// WAL lets a reader (the admin console) work while an application is being written.
-connection.pragma('journal_mode = WAL');
-// FULL: a committed application survives a power cut, not only a crash of the process.
-connection.pragma('synchronous = FULL');
-// Deleted rows (drafts, purged applications) are overwritten, not left readable in free pages.
-connection.pragma('secure_delete = ON');
-connection.pragma('foreign_keys = ON');
+if (workerData.readOnly) {
+  // The reader connection: SELECTs outside transactions, never a write.
+  connection.pragma('query_only = ON');
+} else {
+  // WAL lets the reader connection read while an application is being written.
+  connection.pragma('journal_mode = WAL');
+  // FULL: a committed application survives a power cut, not only a crash of the process.
+  connection.pragma('synchronous = FULL');
+  // Deleted rows (drafts, purged applications) are overwritten, not left readable in free pages.
+  connection.pragma('secure_delete = ON');
+  connection.pragma('foreign_keys = ON');
+}
 // Another process (the purge command) holding the write lock briefly must not fail a request.
 connection.pragma('busy_timeout = 5000');
 
@@ -30,22 +36,31 @@ function prepared(sql) {
   return statement;
 }
 
+// Answers go out on their own port, each counted in `answered` (shared memory), so that the server can
+// also wait for one without a turn of its event loop (sqlite-worker-dialect.ts, inside transactions).
+const answered = new Int32Array(workerData.answered);
+function answer(message) {
+  workerData.answers.postMessage(message);
+  Atomics.add(answered, 0, 1);
+  Atomics.notify(answered, 0);
+}
+
 parentPort.on('message', ({ id, sql, parameters, close }) => {
   if (close) {
     connection.close();
-    parentPort.postMessage({ id, closed: true });
+    answer({ id, closed: true });
     return;
   }
   try {
     const statement = prepared(sql);
     if (statement.reader) {
-      parentPort.postMessage({ id, rows: statement.all(parameters) });
+      answer({ id, rows: statement.all(parameters) });
     } else {
       const { changes, lastInsertRowid } = statement.run(parameters);
-      parentPort.postMessage({ id, numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) });
+      answer({ id, numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) });
     }
   } catch (error) {
-    parentPort.postMessage({ id, error: { message: error.message, code: error.code, name: error.name } });
+    answer({ id, error: { message: error.message, code: error.code, name: error.name } });
   }
 });
 parentPort.postMessage({ ready: true });

@@ -2,7 +2,8 @@
  * `POST {endpoint}/applications` read as a stream (busboy): the `application` part must come first,
  * and the document's bytes are kept only once that part has been screened (Idempotency-Key, token,
  * the invitation's state). A request refused early is answered at once; the rest of its body is read
- * and dropped, never held. An `UploadGate` caps concurrent uploads and the bytes they may bring.
+ * and dropped, never held. A kept document is hashed and checked off the event loop
+ * (document-checks.ts). An `UploadGate` caps concurrent uploads and the bytes they may bring.
  */
 import busboy from 'busboy';
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { ApiError, validationFailed } from '../api-error.js';
 import type { UploadedDocument } from '../applications.js';
+import { checkDocument, warmDocumentChecks } from '../document-checks.js';
 
 /** Seconds a client is asked to wait when the server is at its upload limits. */
 const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -103,6 +105,7 @@ export function readApplicationUpload(
   } catch {
     return refuse();
   }
+  warmDocumentChecks();
 
   return new Promise<StreamedApplication>((resolve, reject) => {
     let settled = false;
@@ -111,11 +114,13 @@ export function readApplicationUpload(
     let document: UploadedDocument | undefined;
     let documentDone: Promise<void> = Promise.resolve();
 
-    const fail = (error: unknown) => {
+    const rejectWith = (error: unknown) => {
       if (settled) return;
       settled = true;
-      reject(error instanceof ApiError ? error : validationFailed([{ path: [], code: 'invalid' }]));
+      reject(error);
     };
+    // The parser's own errors are the client's malformed body.
+    const fail = (error: unknown) => rejectWith(error instanceof ApiError ? error : validationFailed([{ path: [], code: 'invalid' }]));
     // Set as soon as the part begins (its text may still be arriving), so a document part that
     // follows knows it waits for the screening.
     const applicationBegan = (text: Promise<string>) => {
@@ -168,19 +173,26 @@ export function readApplicationUpload(
       documentDone = new Promise<void>((documentRead) => {
         stream.on('end', () => {
           if (size > options.maxDocumentBytes) fail(new ApiError(413, 'document_too_large'));
-          if (!settled) {
-            const bytes = keep ? Buffer.concat(chunks, size) : undefined;
-            document = { sha256: hash.digest('hex'), sizeBytes: size, originalName: displayFileName(info.filename ?? ''), ...(bytes ? { bytes } : {}) };
+          const originalName = displayFileName(info.filename ?? '');
+          if (settled) documentRead();
+          else if (!keep) {
+            document = { sha256: hash.digest('hex'), sizeBytes: size, originalName };
+            documentRead();
+          } else {
+            checkDocument(Buffer.concat(chunks, size), options.maxDocumentBytes).then(({ bytes, sha256, problem }) => {
+              document = { sha256, sizeBytes: size, originalName, kept: { bytes, problem } };
+              documentRead();
+            }, rejectWith);
           }
-          documentRead();
         });
       });
       stream.on('limit', () => fail(new ApiError(413, 'document_too_large')));
+      // Only a replay's document is hashed here, as it streams by; a kept one is hashed with its check.
       stream.on('data', (chunk: Buffer) => {
         if (settled) return;
         size += chunk.length;
-        hash.update(chunk);
         if (keep) chunks.push(chunk);
+        else hash.update(chunk);
       });
       screening.then(
         (decision) => {

@@ -1,0 +1,106 @@
+/**
+ * The SQLite worker dialect's two connections: reads outside a transaction never queue behind the
+ * writer, writes stay one at a time, a read sees every commit that finished before it, and a
+ * transaction's statements are answered without turns of the event loop.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Kysely, sql, type Transaction } from 'kysely';
+import { SqliteWorkerDialect } from '../../demo/server/sqlite-worker-dialect.js';
+import { TEST_ENGINE } from './helpers.js';
+import { loopTurnsDuring } from './loop-turns.js';
+
+interface Tables {
+  notes: { id: number; text: string };
+}
+
+/** Resolves with 'timeout' if `promise` has not settled within `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  return Promise.race([promise, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]);
+}
+
+describe('SQLite in worker threads', { skip: TEST_ENGINE !== 'sqlite' && 'SQLite only' }, () => {
+  let dataDir: string;
+  let db: Kysely<Tables>;
+
+  /** Runs `write` in a transaction that stays open until `finish` is called; resolves once `write` is done. */
+  async function openTransaction(write: (trx: Transaction<Tables>) => Promise<unknown>) {
+    let finish: () => void = () => {};
+    const holding = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let begun: () => void = () => {};
+    const written = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    const transaction = db.transaction().execute(async (trx) => {
+      await write(trx);
+      begun();
+      await holding;
+    });
+    await written;
+    return { finish, transaction };
+  }
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cec-sqlite-worker-'));
+    db = new Kysely<Tables>({ dialect: new SqliteWorkerDialect(join(dataDir, 'test.sqlite3')) });
+    await db.schema.createTable('notes').addColumn('id', 'integer', (column) => column.primaryKey()).addColumn('text', 'text').execute();
+    await db.insertInto('notes').values({ id: 1, text: 'committed' }).execute();
+  });
+
+  after(async () => {
+    await db.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers a SELECT while a write transaction holds the writer, with the last commit', async () => {
+    const { finish, transaction } = await openTransaction((trx) => trx.updateTable('notes').set({ text: 'uncommitted' }).where('id', '=', 1).execute());
+    const read = await within(db.selectFrom('notes').select('text').where('id', '=', 1).executeTakeFirst(), 2000);
+    finish();
+    await transaction;
+    assert.deepEqual(read, { text: 'committed' });
+    assert.deepEqual(await db.selectFrom('notes').select('text').where('id', '=', 1).executeTakeFirst(), { text: 'uncommitted' });
+  });
+
+  it('makes a write outside a transaction wait until the transaction has ended', async () => {
+    const { finish, transaction } = await openTransaction((trx) => trx.insertInto('notes').values({ id: 2, text: 'in transaction' }).execute());
+    const write = db.insertInto('notes').values({ id: 3, text: 'after' }).execute();
+    assert.equal(await within(write, 300), 'timeout');
+    finish();
+    await transaction;
+    await write;
+    assert.deepEqual(await db.selectFrom('notes').select('id').where('id', 'in', [2, 3]).orderBy('id').execute(), [{ id: 2 }, { id: 3 }]);
+  });
+
+  it("answers a transaction's statements without waiting for turns of the event loop", async () => {
+    const { turns } = await loopTurnsDuring(() =>
+      db.transaction().execute(async (trx) => {
+        for (let id = 100; id < 140; id += 1) await trx.insertInto('notes').values({ id, text: 'batch' }).execute();
+      }),
+    );
+    // Each statement answered as a message would take a turn at least: 40 and more.
+    assert.ok(turns < 20, `${turns} turns for 40 statements`);
+    assert.equal((await db.selectFrom('notes').select('id').where('text', '=', 'batch').execute()).length, 40);
+  });
+
+  it('runs raw SQL, which may write, on the writer', async () => {
+    await sql`UPDATE notes SET text = ${'raw'} WHERE id = 3`.execute(db);
+    assert.deepEqual(await db.selectFrom('notes').select('text').where('id', '=', 3).executeTakeFirst(), { text: 'raw' });
+  });
+
+  it('gives the writer back after a transaction that failed, its changes rolled back', async () => {
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('notes').values({ id: 4, text: 'rolled back' }).execute();
+        await trx.insertInto('notes').values({ id: 4, text: 'duplicate' }).execute();
+      }),
+      /UNIQUE/,
+    );
+    assert.notEqual(await within(db.insertInto('notes').values({ id: 5, text: 'next' }).execute(), 2000), 'timeout');
+    assert.deepEqual(await db.selectFrom('notes').select('id').where('id', 'in', [4, 5]).execute(), [{ id: 5 }]);
+  });
+});
