@@ -90,7 +90,17 @@ describe('screenshots of the partner and renewal pages, compared with the commit
       await context.clock.setFixedTime(FIXED_NOW);
       const problems: string[] = [];
       const pin = async (element: string, name: string) => {
+        // Rows far below the fold are not drawn (content-visibility: auto): a window as tall as the page
+        // draws them all, as a person scrolling sees them.
+        for (let tries = 0, height = 0; tries < 5; tries++) {
+          const drawn = await page.evaluate(() => document.documentElement.scrollHeight);
+          if (drawn === height) break;
+          height = drawn;
+          await page.setViewportSize({ width, height: Math.max(900, height) });
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        }
         const problem = await pinScreenshot(comparePage, page.locator(element), `${name}-${width}-${scheme}`);
+        await page.setViewportSize({ width, height: 900 });
         if (problem) problems.push(problem);
       };
       const page = await context.newPage();
