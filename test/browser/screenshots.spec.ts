@@ -9,60 +9,16 @@
  *   UPDATE_SCREENSHOTS=1 node --import tsx --test test/browser/screenshots.spec.ts
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '../../scripts/find-chromium.mjs';
 import { inviteDirectly, startTestServer, type TestServer } from '../server/helpers.js';
 import { completeStep, waitForStep } from './portal-walk.js';
+import { buildDemo, FIXED_NOW, pinScreenshot, screenshotContext, type Scheme } from './screenshot-compare.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const imagesDir = join(root, 'test/screenshots');
-const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
-/** A pixel counts as changed when a channel moved by more than this (0–255): antialiasing stays below. */
-const CHANNEL_TOLERANCE = 48;
-/** Share of changed pixels an image may have before it counts as a regression. */
-const PIXEL_TOLERANCE = 0.002;
-/** The server's clock: invitations issued now expire on 2027-01-04 (35th day) in Japan time. */
-const FIXED_NOW = new Date('2026-11-30T01:00:00Z');
-
-type Scheme = 'light' | 'dark' | 'forced';
 const WIDTHS = [375, 1280] as const;
 const SCHEMES: Scheme[] = ['light', 'dark', 'forced'];
-
-/** Changed pixels between two PNGs, decoded and compared by Chromium itself (no image library). */
-async function difference(page: Page, actual: Buffer, expected: Buffer): Promise<{ sameSize: boolean; changed: number; total: number }> {
-  return page.evaluate(
-    async ([actualBase64, expectedBase64, tolerance]) => {
-      // No named functions in here: tsx's keep-names helper (__name) does not exist in the page.
-      const [a, b] = (await Promise.all(
-        [actualBase64, expectedBase64].map(async (base64) => {
-          const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-          const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-          const context = canvas.getContext('2d')!;
-          context.drawImage(bitmap, 0, 0);
-          return context.getImageData(0, 0, bitmap.width, bitmap.height);
-        }),
-      )) as [ImageData, ImageData];
-      if (a.width !== b.width || a.height !== b.height) return { sameSize: false, changed: 0, total: a.width * a.height };
-      let changed = 0;
-      for (let index = 0; index < a.data.length; index += 4) {
-        for (let channel = 0; channel < 4; channel++) {
-          if (Math.abs(a.data[index + channel]! - b.data[index + channel]!) > tolerance) {
-            changed++;
-            break;
-          }
-        }
-      }
-      return { sameSize: true, changed, total: a.width * a.height };
-    },
-    [actual.toString('base64'), expected.toString('base64'), CHANNEL_TOLERANCE] as const,
-  );
-}
 
 describe('screenshots of every step, compared with the committed images', () => {
   let outDir: string;
@@ -70,12 +26,9 @@ describe('screenshots of every step, compared with the committed images', () => 
   let comparePage: Page;
 
   before(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'cec-screenshots-build-'));
-    const build = spawnSync('npx', ['vite', 'build', '--mode', 'demo', '--outDir', outDir, '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, `vite build --mode demo failed:\n${build.stdout}\n${build.stderr}`);
+    outDir = buildDemo();
     browser = await chromium.launch({ executablePath: requireChromium(), headless: true, args: CHROMIUM_ARGS });
     comparePage = await browser.newPage();
-    if (UPDATE) mkdirSync(imagesDir, { recursive: true });
   });
 
   after(async () => {
@@ -88,15 +41,7 @@ describe('screenshots of every step, compared with the committed images', () => 
       it(`STEP 1–6 at ${width} px, ${scheme}`, async () => {
         // A server of its own: the receipt number (date + sequence) is the same every run.
         const server: TestServer = await startTestServer({ staticDir: outDir, now: { value: FIXED_NOW } });
-        const context = await browser.newContext({
-          viewport: { width, height: 900 },
-          deviceScaleFactor: 1,
-          locale: 'ja-JP',
-          timezoneId: 'Asia/Tokyo',
-          colorScheme: scheme === 'dark' ? 'dark' : 'light',
-          forcedColors: scheme === 'forced' ? 'active' : 'none',
-          reducedMotion: 'reduce',
-        });
+        const context = await screenshotContext(browser, width, scheme);
         try {
           const page = await context.newPage();
           page.setDefaultTimeout(10_000);
@@ -105,23 +50,8 @@ describe('screenshots of every step, compared with the committed images', () => 
           const problems: string[] = [];
           for (let step = 1; step <= 6; step++) {
             await waitForStep(page, step);
-            const name = `step${step}-${width}-${scheme}.png`;
-            // Blur the focused heading so the keyboard focus ring (a separate test's concern) is not pinned.
-            await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-            const image = await page.locator('cec-apply-wizard').screenshot({ animations: 'disabled', caret: 'hide' });
-            const expectedFile = join(imagesDir, name);
-            if (UPDATE) {
-              writeFileSync(expectedFile, image);
-            } else if (!existsSync(expectedFile)) {
-              problems.push(`${name}: no committed image (UPDATE_SCREENSHOTS=1 writes it)`);
-            } else {
-              const { sameSize, changed, total } = await difference(comparePage, image, readFileSync(expectedFile));
-              if (!sameSize || changed / total > PIXEL_TOLERANCE) {
-                const actualFile = join(tmpdir(), `actual-${name}`);
-                writeFileSync(actualFile, image);
-                problems.push(`${name}: ${sameSize ? `${changed} of ${total} pixels changed` : 'size changed'} (this run's image: ${actualFile})`);
-              }
-            }
+            const problem = await pinScreenshot(comparePage, page.locator('cec-apply-wizard'), `step${step}-${width}-${scheme}`);
+            if (problem) problems.push(problem);
             if (step < 6) await completeStep(page, step);
           }
           assert.deepEqual(problems, []);

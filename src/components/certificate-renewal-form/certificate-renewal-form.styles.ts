@@ -93,6 +93,13 @@ export const renewalFormStyles = css`
     overflow-x: auto;
     margin: 0 0 var(--_space);
   }
+  /* The six columns scroll sideways in their region rather than break a CN or an address mid-word. */
+  .table-scroll table {
+    min-width: 52em;
+  }
+  .table-scroll td {
+    overflow-wrap: break-word;
+  }
   table {
     border-collapse: collapse;
     width: 100%;

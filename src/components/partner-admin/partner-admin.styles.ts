@@ -47,6 +47,12 @@ export const partnerAdminStyles = css`
     font-size: 0.9em;
     margin: 0 0 0 1.9em;
   }
+  @media (forced-colors: active) {
+    /* Forced colours drop the background that sets a notice apart (the certificate to confirm): a border instead. */
+    .notice {
+      border: 1px solid CanvasText;
+    }
+  }
 `;
 
 /** The styles of every partner element, in order. */
