@@ -139,6 +139,7 @@ describe('cec-company-users', () => {
         for (const cell of root.querySelectorAll<HTMLElement>('tbody th, tbody td')) {
           expect(cell.scrollWidth, `cell ${cell.textContent}`).to.be.at.most(cell.clientWidth);
         }
+        expect(lineCount(root.querySelector('caption')!), 'the caption on one line').to.equal(1);
         const userIds = Array.from(root.querySelectorAll('.user-id'));
         expect(userIds.map((id) => id.textContent)).to.deep.equal(['L0000001', 'L0000002']);
         for (const id of userIds) expect(lineCount(id), `${id.textContent} on one line`).to.equal(1);

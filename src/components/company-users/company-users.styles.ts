@@ -33,6 +33,7 @@ const companyUsersStyles = css`
   }
   @container cec-company-users (width < 40rem) {
     table,
+    caption,
     tbody,
     tr,
     tbody th,
