@@ -2,9 +2,10 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { state } from 'lit/decorators.js';
 import type { CompanyUserRecord } from '../../domain/company-user.js';
 import { PartnerAdminController } from '../partner-admin/partner-admin-controller.js';
+import { partnerElementStyles } from '../partner-admin/partner-admin.styles.js';
 import { PartnerConnection } from '../partner-admin/partner-connection.js';
 import { LocalizeController } from '../shared/localize.js';
-import { companyUsersElementStyles } from './company-users.styles.js';
+import { companyUsersStyles } from './company-users.styles.js';
 
 /**
  * 自社利用者照会 (application guide, 巻末資料「付録」 管理者業務): the company's users, their 権限 and
@@ -22,7 +23,7 @@ import { companyUsersElementStyles } from './company-users.styles.js';
  * @csspart failure - The message of a failed load, with its retry button.
  */
 export class CecCompanyUsers extends PartnerConnection(LitElement) {
-  static override styles = companyUsersElementStyles;
+  static override styles = [partnerElementStyles, companyUsersStyles];
 
   /** The users last loaded; `undefined` before the first answer. */
   @state() private users?: CompanyUserRecord[];
@@ -56,7 +57,8 @@ export class CecCompanyUsers extends PartnerConnection(LitElement) {
     if (users.length === 0) return html`<p>${t('partnerAdmin.users.empty')}</p>`;
     const columns = ['userId', 'name', 'role', 'affiliation', 'email', 'signing'] as const;
     // The label each cell shows in the narrow layout: a copy of its column header, hidden from the accessibility tree.
-    const label = (column: (typeof columns)[number]) => html`<span class="label" aria-hidden="true">${t(`partnerAdmin.users.${column}`)}</span>`;
+    const label = (column: (typeof columns)[number]) =>
+      html`<span class="label" aria-hidden="true">${t(`partnerAdmin.users.${column}`)}</span>`;
     return html`<div class="table-wrap">
       <table part="table">
         <caption>${t('partnerAdmin.users.caption', { count: users.length })}</caption>

@@ -1,15 +1,14 @@
 import { css } from 'lit';
-import { partnerElementStyles } from '../partner-admin/partner-admin.styles.js';
 
 /**
- * 自社利用者照会 at any width. The element is its own size container (it is embedded in layouts it cannot
+ * What 自社利用者照会 adds to the partner elements' styles: the table at any width. The element is its own size container (it is embedded in layouts it cannot
  * know): from 40rem on, a table of six columns; below, each user is a block of label/value lines: the
  * labels beside the values from 22rem, above them below (where an address beside a label would not fit in
  * one line: a 375 px phone's page less its margins). Only the CSS display changes, so the `<table>` keeps its
  * rows, column headers and row headers for screen readers; the visible labels are `aria-hidden` copies of
  * the column headers.
  */
-const companyUsersStyles = css`
+export const companyUsersStyles = css`
   :host {
     container: cec-company-users / inline-size;
   }
@@ -78,6 +77,3 @@ const companyUsersStyles = css`
     }
   }
 `;
-
-/** The partner elements' styles and the responsive table of 自社利用者照会. */
-export const companyUsersElementStyles = [...partnerElementStyles, companyUsersStyles];
