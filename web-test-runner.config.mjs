@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, requireChromium } from './scripts/find-chromium.mjs';
 import { referenceServerPlugin } from './test/e2e/reference-server-plugin.mjs';
+import { accessibilityTreePlugin } from './test/accessibility-tree-plugin.mjs';
 
 const executablePath = requireChromium();
 const mockServiceWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
@@ -33,5 +34,6 @@ export default {
     serveMockServiceWorker,
     referenceServerPlugin(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    accessibilityTreePlugin(),
   ],
 };

@@ -57,3 +57,11 @@ export const NotAdministrator: Story = {
 export const ServerError: Story = {
   parameters: { ...withPartnerBackend({}, (backend) => backend.failNext({ status: 500 })), ...expectHttpErrors(500) },
 };
+
+/**
+ * 375 px wide (the element answers to its own width, not the window's): each user is one block, its labels
+ * beside the values (above them below 22rem, as on a 375 px phone's page with margins; a table from 40rem).
+ */
+export const Narrow: Story = {
+  render: (args, context) => html`<div style="inline-size: 375px; max-inline-size: 100%">${meta.render!(args, context)}</div>`,
+};

@@ -5,6 +5,7 @@ import { PartnerAdminController } from '../partner-admin/partner-admin-controlle
 import { partnerElementStyles } from '../partner-admin/partner-admin.styles.js';
 import { PartnerConnection } from '../partner-admin/partner-connection.js';
 import { LocalizeController } from '../shared/localize.js';
+import { companyUsersStyles } from './company-users.styles.js';
 
 /**
  * 自社利用者照会 (application guide, 巻末資料「付録」 管理者業務): the company's users, their 権限 and
@@ -14,13 +15,15 @@ import { LocalizeController } from '../shared/localize.js';
  *
  * @summary The company's users, their role and whether they can sign.
  * @fires {WizardErrorDetail} cec-error - Loading failed; `event.detail` is `{ code, message }`.
+ * Below a width of 40rem (of the element, not the window) each user becomes a block of labelled lines;
+ * the table stays a table for assistive technology.
+ *
  * @csspart table - The table of users.
  * @csspart reload-button - 「最新の情報に更新」.
  * @csspart failure - The message of a failed load, with its retry button.
  */
 export class CecCompanyUsers extends PartnerConnection(LitElement) {
-  static override styles = partnerElementStyles;
-
+  static override styles = [partnerElementStyles, companyUsersStyles];
 
   /** The users last loaded; `undefined` before the first answer. */
   @state() private users?: CompanyUserRecord[];
@@ -52,7 +55,10 @@ export class CecCompanyUsers extends PartnerConnection(LitElement) {
   private renderUsers(users: readonly CompanyUserRecord[]): TemplateResult {
     const { t } = this.localize;
     if (users.length === 0) return html`<p>${t('partnerAdmin.users.empty')}</p>`;
-    const columns = ['userId', 'name', 'role', 'affiliation', 'email', 'signing'];
+    const columns = ['userId', 'name', 'role', 'affiliation', 'email', 'signing'] as const;
+    // The label each cell shows in the narrow layout: a copy of its column header, hidden from the accessibility tree.
+    const label = (column: (typeof columns)[number]) =>
+      html`<span class="label" aria-hidden="true">${t(`partnerAdmin.users.${column}`)}</span>`;
     return html`<div class="table-wrap">
       <table part="table">
         <caption>${t('partnerAdmin.users.caption', { count: users.length })}</caption>
@@ -62,12 +68,12 @@ export class CecCompanyUsers extends PartnerConnection(LitElement) {
         <tbody>
           ${users.map(
             (user) => html`<tr>
-              <td>${user.userId}</td>
-              <th scope="row">${user.name}<br /><span class="hint">${user.nameKana}</span></th>
-              <td>${t(`partnerAdmin.roles.${user.role}`)}</td>
-              <td>${[user.department, user.title].filter(Boolean).join(' ')}</td>
-              <td>${user.email}</td>
-              <td>${t(`partnerAdmin.signing.${user.signing}`)}</td>
+              <td>${label('userId')}<span class="user-id">${user.userId}</span></td>
+              <th scope="row">${label('name')}<span>${user.name}<br /><span class="hint">${user.nameKana}</span></span></th>
+              <td>${label('role')}<span>${t(`partnerAdmin.roles.${user.role}`)}</span></td>
+              <td>${label('affiliation')}<span>${[user.department, user.title].filter(Boolean).join(' ')}</span></td>
+              <td>${label('email')}<span class="email">${user.email}</span></td>
+              <td>${label('signing')}<span>${t(`partnerAdmin.signing.${user.signing}`)}</span></td>
             </tr>`,
           )}
         </tbody>
