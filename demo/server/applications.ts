@@ -18,7 +18,7 @@ import {
   type Receipt,
   type StoredApplication,
 } from '../../src/domain/index.js';
-import { ApiError, validationFailed } from './api-error.js';
+import { ApiError, dayOutOfNumbers, validationFailed } from './api-error.js';
 import { inTransaction, type Database, type Queries } from './database.js';
 import { deleteDraft } from './drafts.js';
 import { parseBoundedJson } from './http/bounded-json.js';
@@ -195,12 +195,8 @@ async function nextReceiptNumber(queries: Queries, orderingCompanyId: number, no
     .returning('last_value')
     .executeTakeFirstOrThrow();
   const sequence = Number(row.last_value);
-  // The 10,000th application of one company's day waits for the next Tokyo day, and says how long
-  // (+09:00 all year: Japan has no daylight saving time).
-  if (sequence > MAX_DAILY_RECEIPTS) {
-    const secondsIntoTokyoDay = Math.floor((now.getTime() / 1000 + 9 * 3600) % 86_400);
-    throw new ApiError(503, 'service_unavailable', undefined, { 'Retry-After': String(86_400 - secondsIntoTokyoDay) });
-  }
+  // The 10,000th application of one company's day waits for the next Tokyo day, and says how long.
+  if (sequence > MAX_DAILY_RECEIPTS) throw dayOutOfNumbers(now);
   return `${day}${String(sequence).padStart(4, '0')}`;
 }
 

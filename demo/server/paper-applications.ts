@@ -11,7 +11,7 @@
  */
 import { tokyoToday } from '../../src/domain/dates.js';
 import { validatePaperApplication, type PaperReceipt } from '../../src/domain/paper-application.js';
-import { ApiError, validationFailed } from './api-error.js';
+import { ApiError, dayOutOfNumbers, validationFailed } from './api-error.js';
 import { inTransaction, type Database, type Queries } from './database.js';
 import { parseBoundedJson } from './http/bounded-json.js';
 import { sha256Hex } from './secrets.js';
@@ -76,10 +76,7 @@ async function nextReferenceNumber(queries: Queries, now: Date): Promise<string>
     .returning('last_value')
     .executeTakeFirstOrThrow();
   const sequence = Number(row.last_value);
-  if (sequence > MAX_DAILY_PAPER_APPLICATIONS) {
-    const secondsIntoTokyoDay = Math.floor((now.getTime() / 1000 + 9 * 3600) % 86_400);
-    throw new ApiError(503, 'service_unavailable', undefined, { 'Retry-After': String(86_400 - secondsIntoTokyoDay) });
-  }
+  if (sequence > MAX_DAILY_PAPER_APPLICATIONS) throw dayOutOfNumbers(now);
   return `P${day}${String(sequence).padStart(4, '0')}`;
 }
 

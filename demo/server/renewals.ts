@@ -22,7 +22,7 @@ import {
   type RenewalRow,
   type RenewalRowDraft,
 } from '../../src/domain/renewal.js';
-import { ApiError, validationFailed } from './api-error.js';
+import { ApiError, dayOutOfNumbers, validationFailed } from './api-error.js';
 import { inTransaction, type Database, type Queries } from './database.js';
 import { parseBoundedJson } from './http/bounded-json.js';
 import { enqueueMail } from './mails.js';
@@ -312,7 +312,7 @@ async function nextRequestNumber(queries: Queries, now: Date): Promise<string> {
     .returning('last_value')
     .executeTakeFirstOrThrow();
   const sequence = Number(row.last_value);
-  if (sequence > MAX_DAILY_RENEWAL_REQUESTS) throw new ApiError(503, 'service_unavailable');
+  if (sequence > MAX_DAILY_RENEWAL_REQUESTS) throw dayOutOfNumbers(now);
   return `R${day}${String(sequence).padStart(4, '0')}`;
 }
 
