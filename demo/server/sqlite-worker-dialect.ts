@@ -141,10 +141,11 @@ class RoutedConnection implements DatabaseConnection {
     readonly writer: WorkerConnection,
     readonly reader: WorkerConnection,
     readonly lock: WriterLock,
+    readonly briefWaitMs: number,
   ) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.releaseWriter) return this.writer.executeQuery(compiledQuery, BRIEF_WAIT_MS);
+    if (this.releaseWriter) return this.writer.executeQuery(compiledQuery, this.briefWaitMs);
     if (compiledQuery.query.kind === 'SelectQueryNode') return this.reader.executeQuery(compiledQuery);
     const release = await this.lock.acquire();
     try {
@@ -185,13 +186,15 @@ async function startWorker(file: string, readOnly: boolean): Promise<StartedWork
 
 class WorkerDriver implements Driver {
   readonly #file: string;
+  readonly #briefWaitMs: number;
   readonly #lock = new WriterLock();
   #workers: Worker[] = [];
   #writer: WorkerConnection | undefined;
   #reader: WorkerConnection | undefined;
 
-  constructor(file: string) {
+  constructor(file: string, briefWaitMs: number) {
     this.#file = file;
+    this.#briefWaitMs = briefWaitMs;
   }
 
   async init(): Promise<void> {
@@ -204,14 +207,14 @@ class WorkerDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new RoutedConnection(this.#writer as WorkerConnection, this.#reader as WorkerConnection, this.#lock);
+    return new RoutedConnection(this.#writer as WorkerConnection, this.#reader as WorkerConnection, this.#lock, this.#briefWaitMs);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const routed = connection as RoutedConnection;
     routed.releaseWriter = await this.#lock.acquire();
     try {
-      await routed.writer.executeQuery(CompiledQuery.raw('begin'), BRIEF_WAIT_MS);
+      await routed.writer.executeQuery(CompiledQuery.raw('begin'), this.#briefWaitMs);
     } catch (error) {
       this.#giveBack(routed);
       throw error;
@@ -253,12 +256,19 @@ class WorkerDriver implements Driver {
  * const db = new Kysely<Tables>({ dialect: new SqliteWorkerDialect('.data/cectrust-light.sqlite3') });
  */
 export class SqliteWorkerDialect implements Dialect {
-  constructor(readonly file: string) {}
+  /**
+   * @param options.briefWaitMs how long the loop may wait, blocked, for each answer inside a
+   *   transaction (`BRIEF_WAIT_MS` unless given; 0 lets every answer come as a message)
+   */
+  constructor(
+    readonly file: string,
+    readonly options: { briefWaitMs?: number } = {},
+  ) {}
   createAdapter() {
     return new SqliteAdapter();
   }
   createDriver(): Driver {
-    return new WorkerDriver(this.file);
+    return new WorkerDriver(this.file, this.options.briefWaitMs ?? BRIEF_WAIT_MS);
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();
