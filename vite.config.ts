@@ -117,6 +117,44 @@ function minifyLitTemplates(): Plugin {
     },
   };
 }
+/**
+ * The one-file bundle and the demo pages: i18next's log, warning and deprecation messages are printed only by an
+ * instance made with `debug: true`, which `Translator` never makes (no host option reaches it either), so
+ * their text can never show from the bundle. The JS minifier cannot know that; this empties the arguments
+ * of those logger calls (`log`, `warn`, `deprecate`, `once`; `error` is kept, it prints without debug).
+ * The library build leaves i18next to the consumer's bundler, untouched.
+ */
+function dropI18nextDebugMessages(): Plugin {
+  const DEBUG_ONLY = new Set(['log', 'warn', 'deprecate', 'once']);
+  return {
+    name: 'cec:drop-i18next-debug-messages',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]i18next[\\/]dist[\\/]esm[\\/]i18next\.js$/.test(id)) return null;
+      const output = new MagicString(code);
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (typeof node !== 'object' || node === null) return;
+        const { type, callee, arguments: args } = node as LoggerCall;
+        if (type === 'CallExpression' && callee.type === 'MemberExpression' && !callee.computed && DEBUG_ONLY.has(callee.property.name ?? '')) {
+          const logger = callee.object;
+          if ((logger.property?.name === 'logger' || logger.name === 'baseLogger') && args.length > 0) {
+            output.remove(args[0]!.start, args.at(-1)!.end);
+            return;
+          }
+        }
+        for (const value of Object.values(node)) if (typeof value === 'object') visit(value);
+      };
+      visit(parseAst(code));
+      return { code: output.toString(), map: output.generateMap({ hires: true, source: id }) };
+    },
+  };
+}
+interface LoggerCall {
+  type: string;
+  callee: { type: string; computed?: boolean; property: { name?: string }; object: { name?: string; property?: { name?: string } } };
+  arguments: Array<{ start: number; end: number }>;
+}
+
 interface Quasi {
   quasis: Array<{ start: number; value: { raw: string } }>;
 }
@@ -126,7 +164,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'demo') {
     return {
       root: resolve(root, 'demo'),
-      plugins: [minifyLitTemplates()],
+      plugins: [minifyLitTemplates(), dropI18nextDebugMessages()],
       base: '/',
       build: {
         outDir: resolve(root, 'dist/demo'),
@@ -150,7 +188,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'bundle') {
     return {
-      plugins: [minifyLitTemplates()],
+      plugins: [minifyLitTemplates(), dropI18nextDebugMessages()],
       build: {
         outDir: resolve(root, 'dist/bundle'),
         emptyOutDir: true,

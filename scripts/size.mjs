@@ -1,14 +1,13 @@
 /**
  * Builds the one-file bundle (`vite build --mode bundle`) and prints the gzip size of the whole wizard
  * (Japanese resources included, English excluded: it is a separate chunk loaded only when asked for).
- * With `--check`, fails above the ceiling (WIZARD_CEILING_BYTES: no growth while the 52 kB budget is not
- * met) and says so, loudly, above the budget.
+ * With `--check`, fails above the 52 kB budget (WIZARD_BUDGET_BYTES).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { WIZARD_BUDGET_BYTES, WIZARD_CEILING_BYTES } from './bench/budgets.mjs';
+import { WIZARD_BUDGET_BYTES } from './bench/budgets.mjs';
 
 const build = spawnSync('npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -20,10 +19,10 @@ const others = readdirSync(dir).filter((file) => file.endsWith('.js') && file !=
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 const over = wizard - WIZARD_BUDGET_BYTES;
-console.log(`wizard (all tags, ja): ${kB(wizard)} gzip  — budget ${kB(WIZARD_BUDGET_BYTES)}${over > 0 ? `: OVER BUDGET by ${over} bytes (README, "Size and speed")` : ''}`);
+console.log(`wizard (all tags, ja): ${kB(wizard)} gzip (${wizard} bytes) — budget ${kB(WIZARD_BUDGET_BYTES)}: ${over > 0 ? `OVER BUDGET by ${over} bytes` : `${-over} bytes under`}`);
 for (const file of others) console.log(`  lazy chunk ${file}: ${kB(gzipped(file))} gzip`);
 
-if (process.argv.includes('--check') && wizard > WIZARD_CEILING_BYTES) {
-  console.error(`✖ the wizard is ${kB(wizard)} gzip: it may not grow past ${kB(WIZARD_CEILING_BYTES)} while its ${kB(WIZARD_BUDGET_BYTES)} budget is not met`);
+if (process.argv.includes('--check') && over > 0) {
+  console.error(`✖ the wizard is ${kB(wizard)} gzip, ${over} bytes over its ${kB(WIZARD_BUDGET_BYTES)} budget (README, "Size and speed")`);
   process.exit(1);
 }

@@ -40,8 +40,7 @@ const steps = [
   ['pages in Chromium driven from Node (playwright-core): CSP, reload and history, SSR, README snippet, paper print, screenshots', 'node', ['--import', 'tsx', '--test', ...readdirSync('test/browser').filter((file) => file.endsWith('.spec.ts')).map((file) => `test/browser/${file}`)]],
   // Builds the static Storybook and opens every story in Chromium: fails on console/page errors or axe.
   ['storybook: every story opened, axe on each', 'node', ['scripts/storybook-check.mjs']],
-  // The one-file bundle with Japanese: its 52 kB gzip budget is not met (README, "Size and speed"); fails
-  // above the ceiling that stops it growing meanwhile, and the summary line says OVER BUDGET.
+  // The one-file bundle with Japanese: fails above its 52 kB gzip budget (README, "Size and speed").
   ['bundle size', 'node', ['scripts/size.mjs', '--check'], /^wizard .*$/m],
   // npm pack, the tarball installed into fresh TypeScript, React, Vue and Svelte projects; publint, attw.
   ['package consumers: TypeScript 5.9/6.0/7.0, React, Vue, Svelte, publint, attw', 'node', ['--import', 'tsx', '--test', CONSUMERS_TEST]],

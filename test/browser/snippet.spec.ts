@@ -74,3 +74,11 @@ test('the plain-HTML snippet of the README shows the wizard for an invitation li
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the bundle carries none of i18next's debug-only messages, and keeps its errors (vite.config.ts, dropI18nextDebugMessages)", () => {
+  const bundle = readFileSync(join(root, 'node_modules/@cectrust/light-apply/dist/bundle/cectrust-apply.js'), 'utf8');
+  for (const debugOnly of ['accessing an object - but returnObjects', 'is removed in v27', 'init: i18next is already initialized', 'missed to pass in variable']) {
+    assert.ok(!bundle.includes(debugOnly), `«${debugOnly}» is printed only with debug: true, which the wizard never sets`);
+  }
+  assert.ok(bundle.includes('No Intl support, please use an Intl polyfill!'), 'logger.error prints without debug: kept');
+});
