@@ -176,7 +176,7 @@ export async function measureCold({ runs: RUNS = 11, lighthouse: LIGHTHOUSE = tr
     return { ...marks, floor };
   }
 
-  const results = { usable1x: [], painted1x: [], painted4x: [], usable4x: [], stepChangeField: [], stepChangePainted: [], cls: [], intl: new Set() };
+  const results = { absolute1x: [], absolute4x: [], usable1x: [], painted1x: [], painted4x: [], usable4x: [], stepChangeField: [], stepChangePainted: [], cls: [], intl: new Set() };
   try {
     // Warm the server and capture the floor once (not counted).
     const first = await coldLoad(portalUrl);
@@ -185,6 +185,7 @@ export async function measureCold({ runs: RUNS = 11, lighthouse: LIGHTHOUSE = tr
       for (const cpu of [1, 4]) {
         const wizard = await coldLoad(portalUrl, { cpu });
         const floor = await coldLoad(floorUrl, { cpu });
+        results[`absolute${cpu}x`].push([wizard.step1, floor.step1, wizard.step1Painted, floor.step1Painted]);
         if (cpu === 1) {
           results.usable1x.push(wizard.step1 / floor.step1);
           results.painted1x.push(wizard.step1Painted / floor.step1Painted);
@@ -214,6 +215,10 @@ export async function measureCold({ runs: RUNS = 11, lighthouse: LIGHTHOUSE = tr
   const coldRows = [
     [`cold: STEP 1 usable (first checkbox in the DOM) vs static floor, 1× CPU (median of ${RUNS})`, ratio(results.usable1x), `≤ ${COLD_BUDGETS.usableRatio1x}×`, verdict(median(results.usable1x), COLD_BUDGETS.usableRatio1x)],
     ['  painted vs static floor, 1× CPU', ratio(results.painted1x), '', ''],
+    ...[1, 4].map((cpu) => {
+      const at = (index) => Math.round(median(results[`absolute${cpu}x`].map((marks) => marks[index])));
+      return [`  ${cpu}× CPU, ms after navigation: usable ${at(0)} (floor ${at(1)}), painted ${at(2)} (floor ${at(3)})`, '', '', ''];
+    }),
     ['  usable vs static floor, 4× CPU', ratio(results.usable4x), '', ''],
     ['  painted vs static floor, 4× CPU', ratio(results.painted4x), `≤ ${COLD_BUDGETS.paintedRatio4x}×`, verdict(median(results.painted4x), COLD_BUDGETS.paintedRatio4x)],
     ['cold: first click 次へ → STEP 2 first field in the DOM', msText(results.stepChangeField), `≤ ${COLD_BUDGETS.firstStepChangeMs} ms`, verdict(median(results.stepChangeField), COLD_BUDGETS.firstStepChangeMs)],

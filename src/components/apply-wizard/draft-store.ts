@@ -82,6 +82,9 @@ export class DraftStore {
 
   /** The draft kept for `token` (in this browser, else on the backend), with its document, or `undefined`. */
   async load(token: string): Promise<StoredDraft | undefined> {
+    // Asked at once, beside the token's digest (and the wizard's invitation request), not after the
+    // local lookup: a first visit then waits for one round trip, not two in a row (issue 12, cold start).
+    const remote = this.#loadRemote(token);
     const key = await this.#key(token);
     let stored: StoredDraft | undefined;
     try {
@@ -90,7 +93,7 @@ export class DraftStore {
     } catch {
       stored = undefined;
     }
-    stored ??= await this.#loadRemote(token);
+    stored ??= await remote;
     if (!stored || typeof stored !== 'object') return undefined;
     const document = await getDocument(key).catch(() => undefined);
     this.#storedDocuments.set(key, document);
@@ -160,7 +163,7 @@ export class DraftStore {
   }
 
   async #loadRemote(token: string): Promise<StoredDraft | undefined> {
-    if (!this.#remote) return undefined;
+    if (!this.#remote || !this.#remoteSupported) return undefined;
     const saved = await this.#remote.loadDraft(token).catch(() => undefined);
     const draft = saved?.draft;
     return draft && typeof draft === 'object' && !Array.isArray(draft) ? (draft as StoredDraft) : undefined;
