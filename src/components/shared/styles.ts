@@ -214,5 +214,13 @@ export const baseStyles = css`
     :focus-visible {
       outline: 3px solid Highlight;
     }
+    /* Their background is gone in forced colours: a line keeps the box (an outline: no layout change),
+       dashed around a value that cannot be typed into, so that it does not look like a field. */
+    .notice {
+      outline: 1px solid;
+    }
+    .readonly-value {
+      outline: 1px dashed;
+    }
   }
 `;
