@@ -334,6 +334,31 @@ describe('static files', () => {
     assert.equal(brotliDecompressSync(body).toString('utf8'), script);
   });
 
+  it('answers a hashed asset asked for again from memory, in the encoding each client accepts, with the same headers', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const { request } = await import('node:http');
+    const ask = (acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const call = request(`${server.url}/assets/index-B2x9_kQz.js`, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        });
+        call.on('error', reject);
+        call.end();
+      });
+    const decode = { br: brotliDecompressSync, gzip: gunzipSync, identity: (body: Buffer) => body };
+    for (const round of [1, 2, 3]) {
+      for (const [accept, encoding] of [['br', 'br'], ['gzip', 'gzip'], ['identity', 'identity']] as const) {
+        const { headers, body } = await ask(accept);
+        assert.equal(headers['content-encoding'] ?? 'identity', encoding, `round ${round}, ${accept}`);
+        assert.equal(decode[encoding](body).toString('utf8'), script, `round ${round}, ${accept}`);
+        assert.equal(headers['cache-control'], 'public, max-age=31536000, immutable');
+        assert.equal(headers['x-content-type-options'], 'nosniff', 'the security headers come with a remembered answer too');
+      }
+    }
+  });
+
   it('serves pages gzip-compressed to a gzip-only client, revalidated every time, with the CSP', async () => {
     const response = await fetch(`${server.url}/`, { headers: { 'Accept-Encoding': 'gzip' } });
     assert.equal(response.status, 200);
