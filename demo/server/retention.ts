@@ -7,10 +7,15 @@
  * - idempotency records: after `idempotencyDays` (35: no wizard retries a submission longer than its
  *   invitation lives), the partner routes' too; partner sessions once expired;
  * - mail bodies: once delivered (the outbox keeps who, what subject and when), and every mail's body
- *   after `applicationDays` even when no SMTP server delivered it.
+ *   after `applicationDays` even when no SMTP server delivered it;
+ * - paper applications (CECTRUST + CECSIGN): `applicationDays` after they were stored (the paper itself
+ *   is the record; the stored copy only lets the service match it when it arrives);
+ * - certificate-renewal requests and their rows: `applicationDays` after their last row was issued (an
+ *   open request is kept: the operator still works on it).
  * SQLite runs with `secure_delete`, so what is deleted is overwritten in the file, not left readable.
  */
 import type { Database } from './database.js';
+import type { PaperTables } from './paper-applications.js';
 
 export interface RetentionPolicy {
   applicationDays: number;
@@ -25,6 +30,8 @@ export interface PurgeReport {
   drafts: number;
   idempotencyKeys: number;
   mailBodies: number;
+  paperApplications: number;
+  renewalRequests: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -33,7 +40,7 @@ const DAY_MS = 86_400_000;
  * Deletes what the policy no longer allows keeping, as of `now`.
  *
  * @example
- * await purgeExpiredData(database, new Date(), DEFAULT_RETENTION) // { applications: 2, drafts: 5, … }
+ * await purgeExpiredData(database, new Date(), DEFAULT_RETENTION) // { applications: 2, drafts: 5, …, renewalRequests: 1 }
  */
 export async function purgeExpiredData(database: Database, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<PurgeReport> {
   const nowText = now.toISOString();
@@ -67,11 +74,17 @@ export async function purgeExpiredData(database: Database, now: Date, policy: Re
       .where('body', '!=', '')
       .where((eb) => eb.or([eb('delivered_at', 'is not', null), eb('created_at', '<', applicationLimit)]))
       .executeTakeFirst();
+    const paperApplications = await trx.withTables<PaperTables>().deleteFrom('paper_applications').where('accepted_at', '<', applicationLimit).executeTakeFirst();
+    const finishedRenewals = trx.selectFrom('renewal_requests').select('request_number').where('completed_at', '<', applicationLimit);
+    await trx.deleteFrom('renewal_request_rows').where('request_number', 'in', finishedRenewals).execute();
+    const renewalRequests = await trx.deleteFrom('renewal_requests').where('completed_at', '<', applicationLimit).executeTakeFirst();
     return {
       applications: Number(applications.numDeletedRows),
       drafts: Number(drafts.numDeletedRows),
       idempotencyKeys: Number(idempotencyKeys.numDeletedRows) + Number(partnerKeys.numDeletedRows),
       mailBodies: Number(mailBodies.numUpdatedRows),
+      paperApplications: Number(paperApplications.numDeletedRows),
+      renewalRequests: Number(renewalRequests.numDeletedRows),
     };
   });
 }

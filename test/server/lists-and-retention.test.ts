@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { invitationListSchema, outboxSchema, receiptSchema, type InvitationSummary } from '../../src/domain/index.js';
-import { admin, countRows, errorCode, inviteDirectly, startTestServer, submit, type TestServer } from './helpers.js';
+import type { PaperTables } from '../../demo/server/paper-applications.js';
+import { admin, countRows, errorCode, inviteDirectly, OPERATOR_KEY, renewalCall, seedRenewalOrganisation, startTestServer, submit, validApplication, type TestServer } from './helpers.js';
 
 const DAY_MS = 86_400_000;
 
@@ -179,5 +180,78 @@ describe('retention purge', () => {
     const rows = await server.database.db.selectFrom('outbox').select(['body', 'sealed_link', 'subject']).execute();
     assert.ok(rows.length > 0);
     assert.ok(rows.every((row) => row.body === '' && row.sealed_link === null && row.subject !== ''));
+  });
+});
+
+describe('retention purge of the sibling systems: paper applications and certificate renewals', () => {
+  let server: TestServer;
+  /** 2027-04-01 10:00 in Tokyo, a Thursday (renewal dates are checked against it). */
+  const start = new Date('2027-04-01T01:00:00Z');
+  before(async () => {
+    server = await startTestServer({ now: { value: start } });
+    await seedRenewalOrganisation(server, [20, 35, 52]);
+  });
+  after(() => server.dispose());
+
+  async function storePaperApplication(): Promise<void> {
+    const { company, adminUser } = validApplication();
+    const { kind: _kind, ...corporation } = company as unknown as Record<string, unknown>;
+    const { address, ...someone } = adminUser;
+    const response = await fetch(`${server.url}/api/paper-applications`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        services: ['cectrustContract', 'cecsign'],
+        company: corporation,
+        contact: adminUser,
+        billingSameAsContact: true,
+        userIdApplicants: [someone],
+        certificateApplicants: [{ ...someone, residentAddress: address }],
+        eTokenCount: 1,
+        issueDates: { commercialRegistration: '2027-03-01' },
+        locale: 'ja',
+      }),
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+  }
+
+  async function requestRenewal(certificateId: string): Promise<string> {
+    const response = await renewalCall(server, 'POST', '/renewal-requests', {
+      body: { operatorCode: 'A1234', operatorCodeConfirmed: true, rows: [{ commonName: `gw-${certificateId}.gas.example.co.jp`, certificateId, medium: 'cdr' }], locale: 'ja' },
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+    return ((await response.json()) as { requestNumber: string }).requestNumber;
+  }
+
+  it('deletes a paper application 90 days after it was stored, keeping younger ones', async () => {
+    await storePaperApplication();
+    server.now.value = new Date(start.getTime() + 10 * DAY_MS);
+    await storePaperApplication();
+    server.now.value = new Date(start.getTime() + 90 * DAY_MS - 1);
+    assert.equal((await server.purge()).paperApplications, 0, 'not a millisecond early');
+    server.now.value = new Date(start.getTime() + 90 * DAY_MS + 1);
+    assert.equal((await server.purge()).paperApplications, 1);
+    const left = await server.database.db.withTables<PaperTables>().selectFrom('paper_applications').select('accepted_at').execute();
+    assert.deepEqual(left.map((row) => row.accepted_at), [new Date(start.getTime() + 10 * DAY_MS).toISOString()]);
+    server.now.value = start;
+  });
+
+  it('deletes a renewal request and its rows 90 days after its last row was issued, keeping an open one however old', async () => {
+    const finished = await requestRenewal('100001');
+    const open = await requestRenewal('100002');
+    const issued = await renewalCall(server, 'POST', `/operator/renewal-requests/${finished}/rows/1/issue`, {
+      key: OPERATOR_KEY,
+      body: { certificateId: '200001', serial: '7f:3a:00:01' },
+    });
+    assert.equal(issued.status, 200);
+    assert.ok(((await (await renewalCall(server, 'GET', `/renewal-requests/${finished}`)).json()) as { completedAt?: string }).completedAt, 'the request is complete');
+
+    server.now.value = new Date(start.getTime() + 90 * DAY_MS - 1);
+    assert.equal((await server.purge()).renewalRequests, 0, 'not a millisecond early');
+    server.now.value = new Date(start.getTime() + 400 * DAY_MS);
+    assert.equal((await server.purge()).renewalRequests, 1);
+    assert.equal((await renewalCall(server, 'GET', `/renewal-requests/${finished}`)).status, 404);
+    assert.equal((await renewalCall(server, 'GET', `/renewal-requests/${open}`)).status, 200, 'the open request stays');
+    assert.equal(await countRows(server, 'renewal_request_rows'), 1, 'the finished request\'s row went with it');
   });
 });
