@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Application, IssuedInvitation, Partner } from '../../src/domain/index.js';
+import type { PaperApplication } from '../../src/domain/paper-application.js';
 import { minimalPdf, validApplication } from '../../src/mocks/fixtures.js';
 import { createServer, type RunningServer, type ServerOptions } from '../../demo/server/app.js';
 import { countRows as countTableRows, type Tables } from '../../demo/server/database.js';
@@ -295,4 +296,26 @@ export function renewalCall(
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const body = options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) };
   return fetch(`${server.url}/api${path}`, { method, headers, ...body });
+}
+
+/**
+ * CECTRUST 電子契約 + CECSIGN with one applicant of each kind, as the element sends it: the company and the
+ * people are those of the online application's fixture (the same STEP 2/3 rules apply).
+ */
+export function paperApplicationBody(overrides: Partial<Record<keyof PaperApplication, unknown>> = {}): Record<string, unknown> {
+  const { company, adminUser } = validApplication();
+  const { kind: _kind, ...corporation } = company as unknown as Record<string, unknown>;
+  const { address, ...someone } = adminUser;
+  return {
+    services: ['cectrustContract', 'cecsign'],
+    company: corporation,
+    contact: adminUser,
+    billingSameAsContact: true,
+    userIdApplicants: [someone],
+    certificateApplicants: [{ ...someone, residentAddress: address }],
+    eTokenCount: 1,
+    issueDates: { commercialRegistration: '2027-03-01' },
+    locale: 'ja',
+    ...overrides,
+  };
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { invitationListSchema, outboxSchema, receiptSchema, type InvitationSummary } from '../../src/domain/index.js';
 import type { PaperTables } from '../../demo/server/paper-applications.js';
-import { admin, countRows, errorCode, inviteDirectly, OPERATOR_KEY, renewalCall, seedRenewalOrganisation, startTestServer, submit, validApplication, type TestServer } from './helpers.js';
+import { admin, countRows, errorCode, inviteDirectly, OPERATOR_KEY, renewalCall, paperApplicationBody, seedRenewalOrganisation, startTestServer, submit, type TestServer } from './helpers.js';
 
 const DAY_MS = 86_400_000;
 
@@ -194,23 +194,10 @@ describe('retention purge of the sibling systems: paper applications and certifi
   after(() => server.dispose());
 
   async function storePaperApplication(): Promise<void> {
-    const { company, adminUser } = validApplication();
-    const { kind: _kind, ...corporation } = company as unknown as Record<string, unknown>;
-    const { address, ...someone } = adminUser;
     const response = await fetch(`${server.url}/api/paper-applications`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify({
-        services: ['cectrustContract', 'cecsign'],
-        company: corporation,
-        contact: adminUser,
-        billingSameAsContact: true,
-        userIdApplicants: [someone],
-        certificateApplicants: [{ ...someone, residentAddress: address }],
-        eTokenCount: 1,
-        issueDates: { commercialRegistration: '2027-03-01' },
-        locale: 'ja',
-      }),
+      body: JSON.stringify(paperApplicationBody()),
     });
     assert.equal(response.status, 201, await response.clone().text());
   }

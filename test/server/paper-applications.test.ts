@@ -8,32 +8,10 @@ import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { paperReceiptSchema, type PaperApplication } from '../../src/domain/paper-application.js';
 import { findPaperApplication, PAPER_APPLICATIONS_PER_WINDOW, type PaperTables } from '../../demo/server/paper-applications.js';
-import { errorCode, PORTAL_ORIGIN, startTestServer, validApplication, type TestServer } from './helpers.js';
+import { errorCode, paperApplicationBody, PORTAL_ORIGIN, startTestServer, type TestServer } from './helpers.js';
 
 /** 2027-04-01 00:30 in Tokyo, still 31 March in UTC: the reference number must carry Tokyo's day. */
 const ACCEPTED_AT = new Date('2027-03-31T15:30:00Z');
-
-/**
- * CECTRUST 電子契約 + CECSIGN with one applicant of each kind, as the element sends it: the company and the
- * people are those of the online application's fixture (the same STEP 2/3 rules apply).
- */
-function paperApplication(overrides: Partial<Record<keyof PaperApplication, unknown>> = {}): Record<string, unknown> {
-  const { company, adminUser } = validApplication();
-  const { kind: _kind, ...corporation } = company as unknown as Record<string, unknown>;
-  const { address, ...someone } = adminUser;
-  return {
-    services: ['cectrustContract', 'cecsign'],
-    company: corporation,
-    contact: adminUser,
-    billingSameAsContact: true,
-    userIdApplicants: [someone],
-    certificateApplicants: [{ ...someone, residentAddress: address }],
-    eTokenCount: 1,
-    issueDates: { commercialRegistration: '2027-03-01' },
-    locale: 'ja',
-    ...overrides,
-  };
-}
 
 function post(server: TestServer, body: unknown, options: { key?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', ...options.headers };
@@ -82,7 +60,7 @@ describe('POST /api/paper-applications', () => {
   after(() => server.dispose());
 
   it('answers 201 with P + the Tokyo day + a 4-digit sequence and stores the normalised application', async () => {
-    const response = await post(server, paperApplication({ issueDates: { commercialRegistration: '令和９年３月１日' } }), { headers: { Origin: PORTAL_ORIGIN } });
+    const response = await post(server, paperApplicationBody({ issueDates: { commercialRegistration: '令和９年３月１日' } }), { headers: { Origin: PORTAL_ORIGIN } });
     assert.equal(response.status, 201);
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), PORTAL_ORIGIN);
     const receipt = paperReceiptSchema.parse(await response.json());
@@ -95,7 +73,7 @@ describe('POST /api/paper-applications', () => {
 
   it('replays the same answer to the same body under the same key, storing nothing twice', async () => {
     const before = await storedCount(server);
-    const body = JSON.stringify(paperApplication());
+    const body = JSON.stringify(paperApplicationBody());
     const first = paperReceiptSchema.parse(await (await post(server, body, { key: 'paper-replay' })).json());
     const again = await post(server, body, { key: 'paper-replay' });
     assert.equal(again.status, 201);
@@ -106,9 +84,9 @@ describe('POST /api/paper-applications', () => {
   });
 
   it('answers 409 idempotency_conflict to another body under a used key', async () => {
-    assert.equal((await post(server, paperApplication(), { key: 'paper-conflict' })).status, 201);
+    assert.equal((await post(server, paperApplicationBody(), { key: 'paper-conflict' })).status, 201);
     const before = await storedCount(server);
-    const other = await post(server, paperApplication({ eTokenCount: 2 }), { key: 'paper-conflict' });
+    const other = await post(server, paperApplicationBody({ eTokenCount: 2 }), { key: 'paper-conflict' });
     assert.equal(other.status, 409);
     assert.equal(await errorCode(other), 'idempotency_conflict');
     assert.equal(await storedCount(server), before);
@@ -116,26 +94,26 @@ describe('POST /api/paper-applications', () => {
 
   it('answers 400 with the domain issues on their fields, stores nothing and leaves the key usable', async () => {
     const before = await storedCount(server);
-    const [applicant] = paperApplication().certificateApplicants as Array<Record<string, unknown>>;
-    const broken = paperApplication({ certificateApplicants: [{ ...applicant, email: 'shomei@' }] });
+    const [applicant] = paperApplicationBody().certificateApplicants as Array<Record<string, unknown>>;
+    const broken = paperApplicationBody({ certificateApplicants: [{ ...applicant, email: 'shomei@' }] });
     assert.deepEqual(await issuesOf(await post(server, broken, { key: 'paper-fixed' })), ['certificateApplicants.0.email:email']);
     // Reference 2027-04-01 (today in Tokyo): earliest 2027-01-01.
-    const tooOld = paperApplication({ issueDates: { commercialRegistration: '2027-01-01', 'residentRecord-0': '2026-12-31' } });
+    const tooOld = paperApplicationBody({ issueDates: { commercialRegistration: '2027-01-01', 'residentRecord-0': '2026-12-31' } });
     assert.deepEqual(await issuesOf(await post(server, tooOld, { key: 'paper-fixed' })), ['issueDates.residentRecord-0:issueDateTooOld']);
-    const noService = paperApplication({ services: [], userIdApplicants: [], certificateApplicants: [], issueDates: {} });
+    const noService = paperApplicationBody({ services: [], userIdApplicants: [], certificateApplicants: [], issueDates: {} });
     assert.deepEqual(await issuesOf(await post(server, noService)), ['services:servicesRequired']);
     assert.deepEqual(await issuesOf(await post(server, '{"services":')), [':invalid']);
     assert.equal(await storedCount(server), before);
-    assert.equal((await post(server, paperApplication(), { key: 'paper-fixed' })).status, 201, 'a refused body does not use up its key');
+    assert.equal((await post(server, paperApplicationBody(), { key: 'paper-fixed' })).status, 201, 'a refused body does not use up its key');
   });
 
   it('asks for the Idempotency-Key and refuses an oversize body or a foreign origin', async () => {
-    assert.deepEqual(await issuesOf(await post(server, paperApplication(), { key: null })), ['Idempotency-Key:required']);
-    const foreign = await post(server, paperApplication(), { headers: { Origin: 'https://evil.example' } });
+    assert.deepEqual(await issuesOf(await post(server, paperApplicationBody(), { key: null })), ['Idempotency-Key:required']);
+    const foreign = await post(server, paperApplicationBody(), { headers: { Origin: 'https://evil.example' } });
     assert.equal(foreign.status, 403);
     assert.equal(await errorCode(foreign), 'forbidden_origin');
     // On a connection of its own: the 413 comes before the body is read, and that socket is not reused.
-    const huge = await postOnOwnConnection(server, JSON.stringify({ ...paperApplication(), padding: 'x'.repeat(300 * 1024) }));
+    const huge = await postOnOwnConnection(server, JSON.stringify({ ...paperApplicationBody(), padding: 'x'.repeat(300 * 1024) }));
     assert.equal(huge.status, 413);
     assert.equal((JSON.parse(huge.body) as { error: { code: string } }).error.code, 'payload_too_large');
   });
@@ -143,7 +121,7 @@ describe('POST /api/paper-applications', () => {
   it('starts the sequence again on the next Tokyo day', async () => {
     server.now.value = new Date('2027-04-01T15:00:00Z'); // 2027-04-02 00:00 in Tokyo
     try {
-      const receipt = paperReceiptSchema.parse(await (await post(server, paperApplication())).json());
+      const receipt = paperReceiptSchema.parse(await (await post(server, paperApplicationBody())).json());
       assert.equal(receipt.referenceNumber, 'P2704020001');
     } finally {
       server.now.value = ACCEPTED_AT;
@@ -155,7 +133,7 @@ describe('POST /api/paper-applications', () => {
     try {
       await server.database.db.withTables<PaperTables>().insertInto('paper_reference_sequences').values({ day: '270403', last_value: 9999 }).execute();
       const before = await storedCount(server);
-      const refused = await post(server, paperApplication());
+      const refused = await post(server, paperApplicationBody());
       assert.equal(refused.status, 503);
       assert.equal(refused.headers.get('Retry-After'), '3600');
       assert.equal(await storedCount(server), before);
@@ -174,9 +152,9 @@ describe('POST /api/paper-applications: the per-address limit', () => {
 
   it(`stores ${PAPER_APPLICATIONS_PER_WINDOW} per window from one address, then answers 429 with Retry-After`, async () => {
     for (let index = 0; index < PAPER_APPLICATIONS_PER_WINDOW; index += 1) {
-      assert.equal((await post(server, paperApplication())).status, 201);
+      assert.equal((await post(server, paperApplicationBody())).status, 201);
     }
-    const refused = await post(server, paperApplication());
+    const refused = await post(server, paperApplicationBody());
     assert.equal(refused.status, 429);
     assert.equal(await errorCode(refused), 'too_many_requests');
     assert.ok(Number(refused.headers.get('Retry-After')) > 0);
