@@ -37,6 +37,8 @@ const TEXT = {
   applicationsHeading: '受け付けた利用申請',
   applicationsEmpty: '受け付けた利用申請はまだありません。',
   applicationsCaption: (count: number) => `利用申請 ${count} 件（新しい順）`,
+  moreApplications: 'さらに表示（次の50件）',
+  moreShown: (count: number) => `利用申請を ${count} 件表示しています。`,
   applicationColumns: ['受付番号', '発注者', '申請企業', '管理用ID利用者', '受付日時', '状況', '手続き'],
   stages: { accepted: '受付済', usersIssued: '利用者ID発行済', registered: '利用登録完了' } satisfies Record<ApplicationStage, string>,
   wave1: '利用者ID発行（①〜③を送信）',
@@ -73,6 +75,8 @@ const view = {
   keyRejected: false,
   loading: false,
   applications: undefined as OperatorApplication[] | undefined,
+  /** `nextCursor` of the last page of applications shown, when there are more. */
+  applicationsNext: undefined as string | undefined,
   requests: undefined as OperatorCertificateRequest[] | undefined,
   mails: undefined as OperatorMailSummary[] | undefined,
   /** Mail texts opened, by id. */
@@ -118,7 +122,14 @@ async function refresh(): Promise<void> {
       operator(operatorCertificateRequestListSchema, 'GET', '/certificate-requests?state=requested'),
       operator(operatorMailListSchema, 'GET', '/outbox'),
     ]);
-    Object.assign(view, { applications: applications.applications, requests: requests.certificateRequests, mails: mails.mails, keyRejected: false, error: '' });
+    Object.assign(view, {
+      applications: applications.applications,
+      applicationsNext: applications.nextCursor,
+      requests: requests.certificateRequests,
+      mails: mails.mails,
+      keyRejected: false,
+      error: '',
+    });
     view.mailBodies.clear();
   } catch (error) {
     if (error instanceof ApiError && error.code === 'unauthorized') {
@@ -211,6 +222,25 @@ function stageAction(application: OperatorApplication): TemplateResult | string 
   return TEXT.done;
 }
 
+/** The next page of applications, added below those shown (the list is newest first, keyset-paged). */
+async function moreApplications(): Promise<void> {
+  if (!view.applicationsNext || view.loading) return;
+  view.loading = true;
+  update();
+  try {
+    const next = await operator(operatorApplicationListSchema, 'GET', `/applications?cursor=${encodeURIComponent(view.applicationsNext)}`);
+    view.applications = [...(view.applications ?? []), ...next.applications];
+    view.applicationsNext = next.nextCursor;
+    view.notice = TEXT.moreShown(view.applications.length);
+    view.error = '';
+  } catch (error) {
+    view.error = messageOf(error);
+  } finally {
+    view.loading = false;
+    update();
+  }
+}
+
 function applicationsTable(applications: readonly OperatorApplication[]): TemplateResult {
   if (applications.length === 0) return html`<p>${TEXT.applicationsEmpty}</p>`;
   const [receipt, ordering, company, administrator, acceptedAt, stage, action] = TEXT.applicationColumns;
@@ -283,6 +313,7 @@ function page(): TemplateResult {
     <section class="operator-section" aria-labelledby="applications-heading">
       <h2 id="applications-heading">${TEXT.applicationsHeading}</h2>
       ${view.applications ? applicationsTable(view.applications) : nothing}
+      ${view.applicationsNext ? html`<button type="button" ?disabled=${view.loading} @click=${moreApplications}>${TEXT.moreApplications}</button>` : nothing}
     </section>
     <section class="operator-section" aria-labelledby="requests-heading">
       <h2 id="requests-heading">${TEXT.requestsHeading}</h2>

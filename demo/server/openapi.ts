@@ -60,10 +60,10 @@ const COMMON_ERRORS = {
   500: errorResponse(500, ['internal_error'], 'Unexpected failure; no details are disclosed'),
 };
 const TOO_MANY = errorResponse(429, ['too_many_requests'], 'Too many failed attempts from this address; wait for `Retry-After` seconds');
-const BAD_PAGE = errorResponse(400, ['validation_failed'], 'A `limit` out of range, a `cursor` not from this server, or an unknown `state`');
+export const BAD_PAGE = errorResponse(400, ['validation_failed'], 'A `limit` out of range, a `cursor` not from this server, or an unknown `state`');
 
 /** `?limit=` and `?cursor=` of every admin list (keyset pagination, newest first). */
-const pageParameters = [
+export const pageParameters = [
   {
     name: 'limit',
     in: 'query',

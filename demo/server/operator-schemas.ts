@@ -30,8 +30,8 @@ export const operatorApplicationSchema = z.object({
   registeredAt: z.optional(z.string()),
 });
 
-/** `200` body of `GET /operator/applications`: newest first, 200 at most. */
-export const operatorApplicationListSchema = z.object({ applications: z.array(operatorApplicationSchema) });
+/** `200` body of `GET /operator/applications`: one page, newest first; `nextCursor` unless it is the last. */
+export const operatorApplicationListSchema = z.object({ applications: z.array(operatorApplicationSchema), nextCursor: z.optional(z.string()) });
 
 /** A certificate a partner's administrator asked for (電子証明書追加発行申請), as the operator lists it. */
 export const operatorCertificateRequestSchema = z.object({

@@ -6,7 +6,7 @@
  * @example
  * Object.keys(operatorOpenApi().paths) // ['/operator/applications', …]
  */
-import { errorResponse, json, jsonSchema } from './openapi.js';
+import { BAD_PAGE, errorResponse, json, jsonSchema, pageParameters } from './openapi.js';
 import {
   operatorApplicationListSchema,
   operatorApplicationSchema,
@@ -38,9 +38,10 @@ export function operatorOpenApi(): { paths: JsonObject; schemas: JsonObject; sec
   const paths = {
     '/operator/applications': {
       get: {
-        summary: 'Every application of every ordering company, newest first, with its stage (受付済 / 利用者ID発行済 / 利用登録完了)',
+        summary: 'Every application of every ordering company, newest first, with its stage (受付済 / 利用者ID発行済 / 利用登録完了), a page at a time',
         security: SECURITY,
-        responses: { 200: answer('The applications', 'OperatorApplicationList'), ...UNAUTHORIZED },
+        parameters: pageParameters,
+        responses: { 200: answer('A page of the applications, with `nextCursor` unless it is the last', 'OperatorApplicationList'), 400: BAD_PAGE, ...UNAUTHORIZED },
       },
     },
     '/operator/applications/{id}/stage': {

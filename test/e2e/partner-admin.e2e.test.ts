@@ -118,8 +118,15 @@ describe('after the application, end to end with the reference server', function
     expect((await mailsTo(ADMIN_USER.email)).map((mail) => mail.subject)).to.deep.equal(['【CECTRUST-Lightサービス】利用申請受付のお知らせ']);
 
     // The operator's wave 1: mails ①–③ to the administrator of STEP 3.
-    const { applications } = await operator<{ applications: Array<{ id: string; receiptNumber: string; stage: string }> }>('GET', '/applications');
-    const application = applications.find((each) => each.receiptNumber === receiptNumber)!;
+    // The list is paged, and the test server's clock stands still (ties come in id order): page to it.
+    type Listed = { applications: Array<{ id: string; receiptNumber: string; stage: string }>; nextCursor?: string };
+    let application: Listed['applications'][number] | undefined;
+    for (let cursor: string | undefined = '', pages = 0; cursor !== undefined && !application && pages < 100; pages += 1) {
+      const page: Listed = await operator<Listed>('GET', `/applications?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      application = page.applications.find((each) => each.receiptNumber === receiptNumber);
+      cursor = page.nextCursor;
+    }
+    if (!application) throw new Error(`the operator does not list ${receiptNumber}`);
     expect(application.stage).to.equal('accepted');
     await operator('POST', `/applications/${application.id}/stage`, { stage: 'usersIssued' });
     expect((await mailsTo(ADMIN_USER.email)).map((mail) => mail.subject).slice(1)).to.deep.equal([

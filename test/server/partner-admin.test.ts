@@ -102,6 +102,7 @@ describe('the partner company after its application', () => {
       '/partner/sessions': { post: ['201', '400', '401', '423'] },
       '/partner/users': { get: ['200', '401', '403'], post: ['201', '400', '401', '403', '409'] },
       '/partner/certificates/{certificateId}/activation': { post: ['200', '400', '404', '409', '423'] },
+      '/operator/applications': { get: ['200', '400', '401'] },
       '/operator/applications/{id}/stage': { post: ['200', '400', '401', '404', '409'] },
       '/operator/certificate-requests/{certificateId}/issue': { post: ['200', '401', '404'] },
     };
@@ -135,6 +136,28 @@ describe('the partner company after its application', () => {
       const row = list.applications.find((each) => each.id === id);
       assert.equal(row?.stage, 'accepted');
       assert.equal(row?.adminEmail, ADMIN_EMAIL);
+    });
+
+    it('pages the applications newest first: none twice, none lost (ties at one instant included), nextCursor until the last page', async () => {
+      for (let count = 0; count < 5; count++) await apply(`page${count}@example.co.jp`); // one clock: the same accepted_at
+      const all = (await (await operator('GET', '/applications?limit=100')).json()) as { applications: Array<{ id: string; acceptedAt: string }>; nextCursor?: string };
+      assert.equal(all.nextCursor, undefined, 'everything fits one page of 100');
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const response = await operator('GET', `/applications?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        assert.equal(response.status, 200);
+        const page = (await response.json()) as { applications: Array<{ id: string }>; nextCursor?: string };
+        assert.ok(page.applications.length <= 2);
+        seen.push(...page.applications.map((application) => application.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      assert.deepEqual(seen, all.applications.map((application) => application.id));
+      assert.ok(seen.length >= 5);
+      for (const query of ['?limit=0', '?limit=101', '?limit=ten', '?cursor=forged']) {
+        const refused = await operator('GET', `/applications${query}`);
+        assert.equal(refused.status, 400, query);
+      }
     });
 
     it('wave 1 sends ① 利用者ID発行 ② 初回ログインパスワード ③ サービス利用企業登録完了 to the administrator, once', async () => {

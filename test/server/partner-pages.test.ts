@@ -163,6 +163,23 @@ describe('the operator and partner pages at 375 px', () => {
     assert.equal(await page.locator('#partner-user').innerText(), `佐藤 次郎（${userId}）`, 'still signed in');
   });
 
+  it("shows the operator 50 applications, then the next ones with 「さらに表示（次の50件）」", async () => {
+    for (let count = 0; count < 50; count++) {
+      const { token } = await inviteDirectly(demo.server);
+      assert.equal((await submit(demo.server, { token })).status, 201);
+    }
+    await page.goto(`${demo.server.url}/operator/`); // the key is kept for this tab
+    const rows = page.locator('table.operator-table').first().locator('tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 50);
+    await page.getByRole('button', { name: 'さらに表示（次の50件）' }).click();
+    await page.getByRole('status').filter({ hasText: '利用申請を 51 件表示しています。' }).waitFor();
+    assert.equal(await rows.count(), 51);
+    assert.equal(await page.getByRole('button', { name: 'さらに表示（次の50件）' }).count(), 0, 'the last page: no more to show');
+    const receipts = await rows.locator('th').allInnerTexts();
+    assert.equal(new Set(receipts).size, 51, 'every application once, none twice');
+  });
+
   it('ran without a script error or a CSP violation', () => {
     assert.deepEqual(problems, []);
   });

@@ -19,6 +19,7 @@ import { validateSection } from '../../../src/domain/index.js';
 import { ApiError, validationFailed } from '../api-error.js';
 import { parseBoundedJson } from '../http/bounded-json.js';
 import { limitBody } from '../http/request.js';
+import { pageSize } from '../pagination.js';
 import { mailText } from '../mails.js';
 import { operatorStageRequestSchema } from '../operator-schemas.js';
 import { advanceApplication, issueRequestedCertificate, requireOperatorKey, listCertificateRequests, listOperatorApplications } from '../operator.js';
@@ -174,7 +175,10 @@ export function operatorApi(dependencies: ApiDependencies): Hono {
   operator.use('*', requireOperatorKey(database));
   operator.use('*', limitBody(MAX_PARTNER_BODY_BYTES, 'payload_too_large'));
 
-  operator.get('/applications', async (c) => c.json({ applications: await listOperatorApplications(database) }));
+  operator.get('/applications', async (c) => {
+    const page = await listOperatorApplications(database, { limit: pageSize(c.req.query('limit')), cursor: c.req.query('cursor') });
+    return c.json({ applications: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
+  });
 
   operator.post('/applications/:id/stage', async (c) => {
     const { value } = await readBody(c, operatorStageRequestSchema);
