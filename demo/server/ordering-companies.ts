@@ -15,13 +15,23 @@ export interface OrderingCompany {
  * const company = await seedOrderingCompany(database, { name: '発注建設株式会社', apiKey: 'cec_demo' });
  */
 export async function seedOrderingCompany(database: Database, input: { name: string; apiKey: string }): Promise<OrderingCompany> {
-  const row = await database.db
-    .insertInto('ordering_companies')
-    .values({ name: input.name, api_key_sha256: sha256Hex(input.apiKey), created_at: new Date().toISOString() })
-    .onConflict((conflict) => conflict.column('name').doUpdateSet({ api_key_sha256: sha256Hex(input.apiKey) }))
-    .returning(['id', 'name'])
-    .executeTakeFirstOrThrow();
-  return { id: Number(row.id), name: row.name };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const row = await database.db
+        .insertInto('ordering_companies')
+        .values({ name: input.name, api_key_sha256: sha256Hex(input.apiKey), created_at: new Date().toISOString() })
+        .onConflict((conflict) => conflict.column('name').doUpdateSet({ api_key_sha256: sha256Hex(input.apiKey) }))
+        .returning(['id', 'name'])
+        .executeTakeFirstOrThrow();
+      return { id: Number(row.id), name: row.name };
+    } catch (error) {
+      // Two servers seeding at once on PostgreSQL: the later insert can meet the earlier one in the key's
+      // unique index before `ON CONFLICT (name)` sees its row (only the named index is an arbiter). Once
+      // the earlier one has committed, trying again takes the update path.
+      if (attempt < 3 && (error as { code?: unknown }).code === '23505') continue;
+      throw error;
+    }
+  }
 }
 
 /**

@@ -57,6 +57,17 @@ describe('admin API: API-key protection', () => {
     assert.equal(response.status, 401);
   });
 
+  it('seeds one company from many seedings at once (servers starting together on one database)', async () => {
+    // The race is narrow (both inserts past ON CONFLICT's look before either commits): 30 rounds of 10.
+    for (let round = 0; round < 30; round++) {
+      const input = { name: `同時起動株式会社${round}`, apiKey: `test-key-together-${round}` };
+      const seeded = await Promise.all(Array.from({ length: 10 }, () => seedOrderingCompany(server.database, input)));
+      assert.equal(new Set(seeded.map((company) => company.id)).size, 1);
+      const rows = await server.database.db.selectFrom('ordering_companies').select('id').where('name', '=', input.name).execute();
+      assert.equal(rows.length, 1);
+    }
+  });
+
   it('stores API keys hashed, never as given', async () => {
     const rows = await server.database.db.selectFrom('ordering_companies').select('api_key_sha256').execute();
     const stored = rows.map((row) => row.api_key_sha256);
