@@ -182,6 +182,16 @@ describe('Translator', () => {
     assert.equal(translator.t('invitationForm.heading'), '招待');
   });
 
+  it('gives each set of values its own text, asked again and again (texts are remembered by key and values)', () => {
+    const translator = Translator.japanese();
+    for (let round = 0; round < 2; round++) {
+      assert.equal(translator.t('wizard.stepOf', { number: 3 }), 'STEP 3');
+      assert.equal(translator.t('wizard.stepOf', { number: 4 }), 'STEP 4');
+      assert.equal(translator.t('errors.required', { field: '企業名' }), '企業名を入力してください。');
+      assert.equal(translator.t('errors.required', { field: '氏名' }), '氏名を入力してください。');
+    }
+  });
+
   it('never reads inherited properties as texts', () => {
     assert.equal(Translator.japanese().t('buttons.constructor'), 'buttons.constructor');
     assert.equal(Translator.japanese().t('__proto__.toString'), '__proto__.toString');
