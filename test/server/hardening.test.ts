@@ -359,6 +359,21 @@ describe('static files', () => {
     }
   });
 
+  it("never answers with an asset another server of the same process remembers from its own folder", async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const otherDir = mkdtempSync(join(tmpdir(), 'cec-static-other-'));
+    writeFileSync(join(otherDir, 'index.html'), '<!doctype html><title>other</title>');
+    const other = await startTestServer({ staticDir: otherDir });
+    try {
+      assert.equal((await fetch(`${server.url}/assets/index-B2x9_kQz.js`)).status, 200, 'remembered by the first server');
+      assert.equal((await fetch(`${other.url}/assets/index-B2x9_kQz.js`)).status, 404);
+    } finally {
+      await other.dispose();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
   it('serves pages gzip-compressed to a gzip-only client, revalidated every time, with the CSP', async () => {
     const response = await fetch(`${server.url}/`, { headers: { 'Accept-Encoding': 'gzip' } });
     assert.equal(response.status, 200);
