@@ -19,7 +19,7 @@ import { sql } from 'kysely';
 import { ApiError } from './api-error.js';
 import { inTransaction, type Database, type Queries, type Tables } from './database.js';
 import { enqueueMail, invitationMail } from './mails.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { pageOf, rowsAfter, type Page } from './pagination.js';
 import { stageOf } from './operator.js';
 import { newInvitationToken, sha256Hex } from './secrets.js';
 import { endOfTokyoDayAfter } from './tokyo-time.js';
@@ -298,7 +298,7 @@ export async function listInvitations(
   now: Date,
   query: InvitationQuery & { limit: number },
 ): Promise<Page<InvitationSummary>> {
-  const after = query.cursor === undefined ? undefined : (decodeCursor(query.cursor, ['string', 'string']) as [string, string]);
+  const after = rowsAfter(query.cursor, 'invitations.created_at', 'invitations.id');
   const nowText = now.toISOString();
   const pattern = query.q?.trim() ? containsPattern(query.q.trim()) : undefined;
   const rows = await selectInvitations(database.db)
@@ -319,19 +319,12 @@ export async function listInvitations(
     .$if(query.state === 'used', (select) => select.where('invitations.used_at', 'is not', null))
     .$if(query.state === 'open', (select) => select.where('invitations.used_at', 'is', null).where('invitations.expires_at', '>', nowText))
     .$if(query.state === 'expired', (select) => select.where('invitations.used_at', 'is', null).where('invitations.expires_at', '<=', nowText))
-    .$if(after !== undefined, (select) =>
-      select.where((eb) =>
-        eb.or([
-          eb('invitations.created_at', '<', after?.[0] as string),
-          eb.and([eb('invitations.created_at', '=', after?.[0] as string), eb('invitations.id', '<', after?.[1] as string)]),
-        ]),
-      ),
-    )
+    .$if(after !== undefined, (select) => select.where(after!))
     .orderBy('invitations.created_at', 'desc')
     .orderBy('invitations.id', 'desc')
     .limit(query.limit + 1)
     .execute();
-  const items = rows.slice(0, query.limit).map((row) => {
+  const summary = (row: (typeof rows)[number]): InvitationSummary => {
     const invitation = fromRow(row);
     return {
       id: invitation.id,
@@ -344,7 +337,6 @@ export async function listInvitations(
         ? { application: { receiptNumber: row.receipt_number, acceptedAt: row.accepted_at, companyName: row.company_name, stage: stageOf(row) } }
         : {}),
     };
-  });
-  const last = items.at(-1);
-  return { items, ...(rows.length > query.limit && last ? { nextCursor: encodeCursor([last.createdAt, last.id]) } : {}) };
+  };
+  return pageOf(rows, query.limit, summary, (item) => [item.createdAt, item.id]);
 }

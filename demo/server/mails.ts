@@ -8,7 +8,7 @@ import { en } from '../../src/i18n/en.js';
 import { ja, type Messages } from '../../src/i18n/ja.js';
 import type { Database, Queries } from './database.js';
 import { LINK_PLACEHOLDER, openSealedText, REDACTED_LINK, REDACTED_SECRET, SECRET_PLACEHOLDER, sealText, WITHHELD_SECRET } from './mail-secrets.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { decodeCursor, pageOf, type Page } from './pagination.js';
 import { tokyoDateTime, tokyoDeadline } from './tokyo-time.js';
 
 /** Support address the guide gives for every question (application guide, お問い合わせ窓口). */
@@ -227,15 +227,14 @@ export async function listOutbox(
     .orderBy('id', 'desc')
     .limit(options.limit + 1)
     .execute();
-  const items = rows.slice(0, options.limit).map((row) => ({
+  const summary = (row: (typeof rows)[number]): OutboxMailSummary => ({
     id: Number(row.id),
     to: row.recipient,
     subject: row.subject,
     createdAt: row.created_at,
     ...deliveryOf(row),
-  }));
-  const last = items.at(-1);
-  return { items, ...(rows.length > options.limit && last ? { nextCursor: encodeCursor([last.id]) } : {}) };
+  });
+  return pageOf(rows, options.limit, summary, (item) => [item.id]);
 }
 
 /**

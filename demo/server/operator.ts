@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { CompanyCertificate, CompanyUser } from '../../src/domain/company-user.js';
 import type { ApplicationStage, Certificate } from '../../src/domain/index.js';
 import { ApiError } from './api-error.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { pageOf, rowsAfter, type Page } from './pagination.js';
 import { inTransaction, type Database, type Queries } from './database.js';
 import type { OperatorApplication, OperatorCertificateRequest } from './operator-schemas.js';
 import {
@@ -120,23 +120,14 @@ function toOperatorApplication(row: Awaited<ReturnType<ReturnType<typeof selectO
  * (await listOperatorApplications(database))[0]?.stage // 'accepted'
  */
 export async function listOperatorApplications(database: Database, page: { limit: number; cursor?: string }): Promise<Page<OperatorApplication>> {
-  const after = page.cursor === undefined ? undefined : (decodeCursor(page.cursor, ['string', 'string']) as [string, string]);
+  const after = rowsAfter(page.cursor, 'applications.accepted_at', 'applications.invitation_id');
   const rows = await selectOperatorApplications(database.db)
-    .$if(after !== undefined, (select) =>
-      select.where((eb) =>
-        eb.or([
-          eb('applications.accepted_at', '<', after?.[0] as string),
-          eb.and([eb('applications.accepted_at', '=', after?.[0] as string), eb('applications.invitation_id', '<', after?.[1] as string)]),
-        ]),
-      ),
-    )
+    .$if(after !== undefined, (select) => select.where(after!))
     .orderBy('applications.accepted_at', 'desc')
     .orderBy('applications.invitation_id', 'desc')
     .limit(page.limit + 1)
     .execute();
-  const items = rows.slice(0, page.limit).map(toOperatorApplication);
-  const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
-  return { items, ...(last ? { nextCursor: encodeCursor([last.accepted_at, last.invitation_id]) } : {}) };
+  return pageOf(rows, page.limit, toOperatorApplication, (item) => [item.acceptedAt, item.id]);
 }
 
 async function operatorApplication(queries: Queries, id: string): Promise<OperatorApplication> {

@@ -3,6 +3,7 @@
  * with `nextCursor` when there is more. The cursor is the sort key of the last row shown, so rows
  * arriving meanwhile (always newer) can neither repeat nor push a row off the next page.
  */
+import { sql, type RawBuilder } from 'kysely';
 import { validationFailed } from './api-error.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -56,4 +57,31 @@ export function pageSize(value: string | undefined): number {
   const limit = Number(value);
   if (!/^\d{1,3}$/.test(value) || limit < 1 || limit > MAX_PAGE_SIZE) throw validationFailed([{ path: ['limit'], code: 'invalid' }]);
   return limit;
+}
+
+/**
+ * The keyset condition of a list ordered newest first by `first`, then `second`: the rows after the one
+ * whose sort key `cursor` holds (`400 validation_failed` when it is not one of ours); none without a cursor.
+ *
+ * @example
+ * const after = rowsAfter(query.cursor, 'invitations.created_at', 'invitations.id');
+ * select.$if(after !== undefined, (rows) => rows.where(after!))
+ */
+export function rowsAfter(cursor: string | undefined, first: string, second: string): RawBuilder<boolean> | undefined {
+  if (cursor === undefined) return undefined;
+  const [key, tie] = decodeCursor(cursor, ['string', 'string']);
+  return sql<boolean>`(${sql.ref(first)} < ${key} or (${sql.ref(first)} = ${key} and ${sql.ref(second)} < ${tie}))`;
+}
+
+/**
+ * One page of rows asked for with `limit + 1` (the extra row only says there is more): the first `limit`
+ * as items, and the cursor of the last item when there is more.
+ *
+ * @example
+ * return pageOf(rows, query.limit, toSummary, (item) => [item.createdAt, item.id]);
+ */
+export function pageOf<R, T>(rows: readonly R[], limit: number, toItem: (row: R) => T, keyOf: (item: T) => ReadonlyArray<string | number>): Page<T> {
+  const items = rows.slice(0, limit).map((row) => toItem(row));
+  const last = items.at(-1);
+  return { items, ...(rows.length > limit && last !== undefined ? { nextCursor: encodeCursor(keyOf(last)) } : {}) };
 }
