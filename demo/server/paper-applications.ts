@@ -39,7 +39,7 @@ export type PaperTables = {
 };
 
 /** `queries` (the database or a transaction) knowing the paper tables too. */
-const withPaperTables = (queries: Queries) => queries.withTables<PaperTables>();
+export const withPaperTables = (queries: Queries) => queries.withTables<PaperTables>();
 
 /**
  * A stored paper application, as the admin side would read it.

@@ -15,7 +15,7 @@
  * SQLite runs with `secure_delete`, so what is deleted is overwritten in the file, not left readable.
  */
 import type { Database } from './database.js';
-import type { PaperTables } from './paper-applications.js';
+import { withPaperTables } from './paper-applications.js';
 
 export interface RetentionPolicy {
   applicationDays: number;
@@ -74,7 +74,7 @@ export async function purgeExpiredData(database: Database, now: Date, policy: Re
       .where('body', '!=', '')
       .where((eb) => eb.or([eb('delivered_at', 'is not', null), eb('created_at', '<', applicationLimit)]))
       .executeTakeFirst();
-    const paperApplications = await trx.withTables<PaperTables>().deleteFrom('paper_applications').where('accepted_at', '<', applicationLimit).executeTakeFirst();
+    const paperApplications = await withPaperTables(trx).deleteFrom('paper_applications').where('accepted_at', '<', applicationLimit).executeTakeFirst();
     const finishedRenewals = trx.selectFrom('renewal_requests').select('request_number').where('completed_at', '<', applicationLimit);
     await trx.deleteFrom('renewal_request_rows').where('request_number', 'in', finishedRenewals).execute();
     const renewalRequests = await trx.deleteFrom('renewal_requests').where('completed_at', '<', applicationLimit).executeTakeFirst();
