@@ -90,15 +90,3 @@ export function validationFailed(issues: readonly FieldIssue[]): ApiError {
     issues.map((issue) => ({ path: issue.path, message: issue.code, code: issue.code })),
   );
 }
-
-/**
- * `503` for a day-numbered record (receipt, paper reference, renewal request) whose Japan day has no
- * number left: `Retry-After` is the seconds to the next Tokyo day (+09:00 all year: no daylight saving).
- *
- * @example
- * if (sequence > MAX_DAILY_RECEIPTS) throw dayOutOfNumbers(now);
- */
-export function dayOutOfNumbers(now: Date): ApiError {
-  const secondsIntoTokyoDay = Math.floor((now.getTime() / 1000 + 9 * 3600) % 86_400);
-  return new ApiError(503, 'service_unavailable', undefined, { 'Retry-After': String(86_400 - secondsIntoTokyoDay) });
-}

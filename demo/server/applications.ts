@@ -18,14 +18,14 @@ import {
   type Receipt,
   type StoredApplication,
 } from '../../src/domain/index.js';
-import { ApiError, dayOutOfNumbers, validationFailed } from './api-error.js';
+import { ApiError, validationFailed } from './api-error.js';
+import { dayNumber } from './day-numbers.js';
 import { inTransaction, type Database, type Queries } from './database.js';
 import { deleteDraft } from './drafts.js';
 import { parseBoundedJson } from './http/bounded-json.js';
 import { requireOpenInvitation } from './invitations.js';
 import { enqueueMail, receiptMail } from './mails.js';
 import { sha256Hex } from './secrets.js';
-import { tokyoDayStamp } from './tokyo-time.js';
 
 /** Largest `application` part: the fields are a few kilobytes; `extensions` may add a little. */
 export const MAX_APPLICATION_BYTES = 64 * 1024;
@@ -175,9 +175,6 @@ async function validatedSubmission(
   return { application: result.value, document: { ...document, bytes } };
 }
 
-/** Longest receipt sequence of one ordering company's day that fits the 10-digit receipt number. */
-const MAX_DAILY_RECEIPTS = 9999;
-
 /**
  * The next receipt number of this ordering company's Asia/Tokyo day: `YYMMDD` + a 4-digit sequence
  * (`2401260002`, application guide STEP 6), counted per ordering company so that one company's busy
@@ -185,19 +182,18 @@ const MAX_DAILY_RECEIPTS = 9999;
  * PostgreSQL), so two submissions can never draw the same number.
  */
 async function nextReceiptNumber(queries: Queries, orderingCompanyId: number, now: Date): Promise<string> {
-  const day = tokyoDayStamp(now);
-  const row = await queries
-    .insertInto('receipt_sequences')
-    .values({ ordering_company_id: orderingCompanyId, day, last_value: 1 })
-    .onConflict((conflict) =>
-      conflict.columns(['ordering_company_id', 'day']).doUpdateSet((eb) => ({ last_value: eb('receipt_sequences.last_value', '+', 1) })),
-    )
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  const sequence = Number(row.last_value);
   // The 10,000th application of one company's day waits for the next Tokyo day, and says how long.
-  if (sequence > MAX_DAILY_RECEIPTS) throw dayOutOfNumbers(now);
-  return `${day}${String(sequence).padStart(4, '0')}`;
+  return dayNumber(now, '', async (day) => {
+    const row = await queries
+      .insertInto('receipt_sequences')
+      .values({ ordering_company_id: orderingCompanyId, day, last_value: 1 })
+      .onConflict((conflict) =>
+        conflict.columns(['ordering_company_id', 'day']).doUpdateSet((eb) => ({ last_value: eb('receipt_sequences.last_value', '+', 1) })),
+      )
+      .returning('last_value')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_value);
+  });
 }
 
 /**

@@ -11,18 +11,16 @@
  */
 import { tokyoToday } from '../../src/domain/dates.js';
 import { validatePaperApplication, type PaperReceipt } from '../../src/domain/paper-application.js';
-import { ApiError, dayOutOfNumbers, validationFailed } from './api-error.js';
+import { ApiError, validationFailed } from './api-error.js';
+import { dayNumber } from './day-numbers.js';
 import { inTransaction, type Database, type Queries } from './database.js';
 import { parseBoundedJson } from './http/bounded-json.js';
 import { sha256Hex } from './secrets.js';
-import { tokyoDayStamp } from './tokyo-time.js';
 
 /** Largest body: 50 applicants of each kind with every field full stay well under it. */
 export const MAX_PAPER_APPLICATION_BYTES = 256 * 1024;
 /** Paper applications one client address may store (201 answers, replays included) per rate-limit window. */
 export const PAPER_APPLICATIONS_PER_WINDOW = 20;
-/** Longest sequence of one Japan day that fits the 4 digits of the reference number. */
-const MAX_DAILY_PAPER_APPLICATIONS = 9999;
 
 /** The tables of migration 3 (`Tables` in database.ts is the other routes'; these are added per query). */
 // A type alias, not an interface: `withTables` needs the implicit index signature.
@@ -68,16 +66,15 @@ async function replayedPaperReceipt(queries: Queries, idempotencyKey: string, fi
  * caller's transaction (a row lock on PostgreSQL), so two applications never draw the same number.
  */
 async function nextReferenceNumber(queries: Queries, now: Date): Promise<string> {
-  const day = tokyoDayStamp(now);
-  const row = await withPaperTables(queries)
-    .insertInto('paper_reference_sequences')
-    .values({ day, last_value: 1 })
-    .onConflict((conflict) => conflict.column('day').doUpdateSet((eb) => ({ last_value: eb('paper_reference_sequences.last_value', '+', 1) })))
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  const sequence = Number(row.last_value);
-  if (sequence > MAX_DAILY_PAPER_APPLICATIONS) throw dayOutOfNumbers(now);
-  return `P${day}${String(sequence).padStart(4, '0')}`;
+  return dayNumber(now, 'P', async (day) => {
+    const row = await withPaperTables(queries)
+      .insertInto('paper_reference_sequences')
+      .values({ day, last_value: 1 })
+      .onConflict((conflict) => conflict.column('day').doUpdateSet((eb) => ({ last_value: eb('paper_reference_sequences.last_value', '+', 1) })))
+      .returning('last_value')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_value);
+  });
 }
 
 /**

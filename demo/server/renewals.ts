@@ -22,18 +22,16 @@ import {
   type RenewalRow,
   type RenewalRowDraft,
 } from '../../src/domain/renewal.js';
-import { ApiError, dayOutOfNumbers, validationFailed } from './api-error.js';
+import { ApiError, validationFailed } from './api-error.js';
+import { dayNumber } from './day-numbers.js';
 import { inTransaction, type Database, type Queries } from './database.js';
 import { parseBoundedJson } from './http/bounded-json.js';
 import { enqueueMail } from './mails.js';
 import { expiryNoticeMail, idNotificationMail, invoiceNoticeMail, type RenewalMailLocale } from './renewal-mails.js';
 import { sha256Hex } from './secrets.js';
-import { tokyoDayStamp } from './tokyo-time.js';
 
 /** Largest body: 1000 rows (`MAX_RENEWAL_ROWS`) with every field full stay under it. */
 export const MAX_RENEWAL_REQUEST_BYTES = 1024 * 1024;
-/** Longest sequence of one Japan day that fits the 4 digits of the request number. */
-const MAX_DAILY_RENEWAL_REQUESTS = 9999;
 
 /** Where a row of a request stands: sent, or issued by the operator with its new 証明書ID and serial. */
 export type RenewalRowState = 'requested' | 'issued';
@@ -304,16 +302,15 @@ async function replayedReceipt(queries: Queries, organisationId: number, idempot
 
 /** The next request number of the Japan day of `now`: `R` + YYMMDD + a 4-digit sequence (as the form's mock). */
 async function nextRequestNumber(queries: Queries, now: Date): Promise<string> {
-  const day = tokyoDayStamp(now);
-  const row = await queries
-    .insertInto('renewal_request_sequences')
-    .values({ day, last_value: 1 })
-    .onConflict((conflict) => conflict.column('day').doUpdateSet((eb) => ({ last_value: eb('renewal_request_sequences.last_value', '+', 1) })))
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  const sequence = Number(row.last_value);
-  if (sequence > MAX_DAILY_RENEWAL_REQUESTS) throw dayOutOfNumbers(now);
-  return `R${day}${String(sequence).padStart(4, '0')}`;
+  return dayNumber(now, 'R', async (day) => {
+    const row = await queries
+      .insertInto('renewal_request_sequences')
+      .values({ day, last_value: 1 })
+      .onConflict((conflict) => conflict.column('day').doUpdateSet((eb) => ({ last_value: eb('renewal_request_sequences.last_value', '+', 1) })))
+      .returning('last_value')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_value);
+  });
 }
 
 /**

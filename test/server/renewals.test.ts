@@ -232,6 +232,17 @@ describe('certificate renewal on the reference server', () => {
     });
   });
 
+  describe('request numbers', () => {
+    it("answers 503 with Retry-After until Tokyo's next day once the day's 9,999 numbers are used, storing nothing", async () => {
+      await server.database.db.insertInto('renewal_request_sequences').values({ day: '270401', last_value: 9999 }).execute();
+      const refused = await renewalCall(server, 'POST', '/renewal-requests', { body: request() });
+      assert.equal(refused.status, 503);
+      assert.equal(await errorCode(refused), 'service_unavailable');
+      assert.equal(refused.headers.get('Retry-After'), String(14 * 3600), '10:00 in Tokyo: 14 hours to the next day');
+      assert.equal(await countRows(server, 'renewal_requests'), 0);
+    });
+  });
+
   describe('issuance by the operator', () => {
     let requestNumber: string;
     beforeEach(async () => {
