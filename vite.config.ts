@@ -79,6 +79,13 @@ function minifyCss(styles: string): string {
     .trim();
 }
 
+/** Calls `onNode` on every node of a parsed syntax tree, parents first; `false` skips the node's children. */
+function visitNodes(node: unknown, onNode: (node: object) => boolean | void): void {
+  if (Array.isArray(node)) return node.forEach((child) => visitNodes(child, onNode));
+  if (typeof node !== 'object' || node === null || onNode(node) === false) return;
+  for (const value of Object.values(node)) if (typeof value === 'object') visitNodes(value, onNode);
+}
+
 /**
  * Minifies the markup and styles inside Lit's html`` and css`` templates of our own sources (the JS
  * minifier leaves template text alone). Each template is rewritten as a whole, its bindings kept in
@@ -92,9 +99,7 @@ function minifyLitTemplates(): Plugin {
     transform(code, id) {
       if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
       const output = new MagicString(code);
-      const visit = (node: unknown): void => {
-        if (Array.isArray(node)) return node.forEach(visit);
-        if (typeof node !== 'object' || node === null) return;
+      visitNodes(parseAst(code, { lang: 'ts' }), (node) => {
         const { type, tag, quasi } = node as { type?: string; tag?: { type: string; name: string }; quasi?: Quasi };
         const minify = type === 'TaggedTemplateExpression' && tag?.type === 'Identifier' ? minifiers[tag.name] : undefined;
         if (minify && quasi) {
@@ -110,17 +115,16 @@ function minifyLitTemplates(): Plugin {
             });
           }
         }
-        for (const value of Object.values(node)) if (typeof value === 'object') visit(value);
-      };
-      visit(parseAst(code, { lang: 'ts' }));
+      });
       return output.hasChanged() ? { code: output.toString(), map: output.generateMap({ hires: true, source: id }) } : null;
     },
   };
 }
+
 /**
- * The one-file bundle and the demo pages: i18next's log, warning and deprecation messages are printed only by an
- * instance made with `debug: true`, which `Translator` never makes (no host option reaches it either), so
- * their text can never show from the bundle. The JS minifier cannot know that; this empties the arguments
+ * The one-file bundle and the demo pages: i18next's log, warning and deprecation messages are printed
+ * only by an instance made with `debug: true`, which `Translator` never makes (no host option reaches it
+ * either), so their text can never show from the bundle. The JS minifier cannot know that; this empties the arguments
  * of those logger calls (`log`, `warn`, `deprecate`, `once`; `error` is kept, it prints without debug).
  * The library build leaves i18next to the consumer's bundler, untouched.
  */
@@ -131,20 +135,14 @@ function dropI18nextDebugMessages(): Plugin {
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]i18next[\\/]dist[\\/]esm[\\/]i18next\.js$/.test(id)) return null;
       const output = new MagicString(code);
-      const visit = (node: unknown): void => {
-        if (Array.isArray(node)) return node.forEach(visit);
-        if (typeof node !== 'object' || node === null) return;
+      visitNodes(parseAst(code), (node) => {
         const { type, callee, arguments: args } = node as LoggerCall;
-        if (type === 'CallExpression' && callee.type === 'MemberExpression' && !callee.computed && DEBUG_ONLY.has(callee.property.name ?? '')) {
-          const logger = callee.object;
-          if ((logger.property?.name === 'logger' || logger.name === 'baseLogger') && args.length > 0) {
-            output.remove(args[0]!.start, args.at(-1)!.end);
-            return;
-          }
-        }
-        for (const value of Object.values(node)) if (typeof value === 'object') visit(value);
-      };
-      visit(parseAst(code));
+        if (type !== 'CallExpression' || callee.type !== 'MemberExpression' || callee.computed || !DEBUG_ONLY.has(callee.property.name ?? '')) return true;
+        const logger = callee.object;
+        if ((logger.property?.name !== 'logger' && logger.name !== 'baseLogger') || args.length === 0) return true;
+        output.remove(args[0]!.start, args.at(-1)!.end);
+        return false;
+      });
       return { code: output.toString(), map: output.generateMap({ hires: true, source: id }) };
     },
   };
