@@ -27,6 +27,7 @@ import {
 } from './http/middleware.js';
 import { UploadGate } from './http/multipart.js';
 import { DEFAULT_RATE_LIMITS, failureRateLimit, type RateLimits } from './http/rate-limits.js';
+import { serverRenderedWizard } from './http/server-rendered-wizard.js';
 import { staticFiles } from './http/static-files.js';
 import { MailDelivery } from './mail-delivery.js';
 import { DEFAULT_RETENTION, purgeExpiredData, type RetentionPolicy } from './retention.js';
@@ -154,7 +155,10 @@ export function createApp(
   app.route('/api', publicApi(options));
   app.route('/api', renewalApi(options));
   app.route('/api/operator', renewalOperatorApi(options));
-  if (options.staticDir) app.get('/*', staticFiles(options.staticDir));
+  if (options.staticDir) {
+    app.get('/', serverRenderedWizard({ root: options.staticDir, database: options.database, clock: options.clock }));
+    app.get('/*', staticFiles(options.staticDir));
+  }
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found').toBody(), 404));
   app.onError((error, c) => {

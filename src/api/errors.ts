@@ -47,7 +47,7 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ApiErrorCode, message: string, details: ApiErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(message, details); // Error keeps `cause` from it, when there is one, and nothing else
     this.name = 'ApiError';
     this.code = code;
     this.status = details.status ?? 0;

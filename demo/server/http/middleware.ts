@@ -107,24 +107,32 @@ export function allowedOriginsOnly(allowedOrigins: readonly string[]): Middlewar
 /**
  * The page policy: only our own scripts and styles, Lit's templates as the one Trusted Types policy,
  * no framing by others. Images may come from https (an ordering company's logo) and data: URLs.
+ * `styleSources` adds sources to `style-src`: the hashes of a server-rendered page's `<style>` elements.
+ *
+ * @example
+ * contentSecurityPolicy({ styleSources: ["'sha256-…'"] }) // "… style-src 'self' 'sha256-…'; …"
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https: data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'self'",
-  "form-action 'self'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
+export function contentSecurityPolicy({ styleSources = [] }: { styleSources?: readonly string[] } = {}): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    ["style-src 'self'", ...styleSources].join(' '),
+    "img-src 'self' https: data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'self'",
+    "form-action 'self'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /**
  * `nosniff` and `no-referrer` on every response (a referrer would carry `?token=` to other sites), and
- * the strict CSP on every HTML page.
+ * the strict CSP on every HTML page that has none of its own.
  *
  * @example
  * app.use('*', securityHeaders());
@@ -134,7 +142,8 @@ export function securityHeaders(): MiddlewareHandler {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
-    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+    // A page that brings its own policy (a server-rendered one, with its style hashes) keeps it.
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html') && !c.res.headers.has('Content-Security-Policy')) {
       c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     }
   };

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.js';
 import { ApplyApi, DEFAULT_TIMEOUT_MS, newIdempotencyKey } from '../../api/client.js';
@@ -42,12 +42,11 @@ const INVITATION_PAGES: Record<string, string> = {
 /** The host's options of a section that has none: one object, so that a step is not rendered again for a new `{}`. */
 const NO_OPTIONS = {};
 
-/** Submit failures and the message key that explains them; the rest are `submit.server`. */
+/** Submit failures and the message key that explains them; any other 503 is `submit.unavailable`, the rest `submit.server`. */
 const SUBMIT_MESSAGES: Record<string, string> = {
   network: 'submit.network',
   timeout: 'submit.timeout',
   service_unavailable: 'submit.unavailable',
-  http_503: 'submit.unavailable',
   http_429: 'submit.unavailable',
   idempotency_conflict: 'submit.conflict',
 };
@@ -134,6 +133,13 @@ export class CecApplyWizard extends LitElement {
   /** Leave the browser's history alone: each step change otherwise adds an entry, so that Back returns to the previous step. */
   @property({ type: Boolean, attribute: 'no-history' }) noHistory = false;
 
+  /**
+   * Server rendering only (`@lit-labs/ssr`): the invitation of the page's `?token=`, as the backend gives
+   * it. The page then holds STEP 1 before any script runs; in the browser the wizard reads the invitation
+   * again and takes the place of what the server rendered, keeping any box already ticked.
+   */
+  declare serverInvitation?: Invitation;
+
   /** What the steps read through `wizardContext`: the translator, the draft, the document limit. */
   readonly #shared = new ContextProvider(this, {
     context: wizardContext,
@@ -148,6 +154,8 @@ export class CecApplyWizard extends LitElement {
   @state() private receiptNumber?: string;
   /** The receipt of the used invitation, when this tab kept its number (shown on the 'already used' page). */
   @state() private usedReceiptNumber?: string;
+  /** What the server rendered (STEP 1), shown until this wizard has something to show instead. */
+  #serverRendered?: ShadowRoot;
 
   #draft: ApplicationDraft = emptyDraft();
   readonly #stepElements = new Map<string, HTMLElement>();
@@ -183,7 +191,7 @@ export class CecApplyWizard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#flow.steps.length === 0) this.#useSteps(this.steps);
-    void this.#loadInvitation();
+    if (!isServer) void this.#loadInvitation();
   }
 
   override disconnectedCallback(): void {
@@ -192,9 +200,44 @@ export class CecApplyWizard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (isServer) {
+      if (changed.has('steps')) this.#useSteps(this.steps);
+      const invitation = this.serverInvitation;
+      if (invitation && this.#flow.current.id === 'terms') {
+        this.invitation = invitation;
+        this.#startDraft(invitation, undefined);
+        this.phase = 'ready';
+      }
+      return;
+    }
     if (changed.has('lang') || changed.has('messages')) void this.#loadTranslator();
     if (changed.has('steps')) this.#useSteps(this.steps);
     if (changed.has('maxDocumentBytes')) this.#shareState();
+    // What the server rendered gives way to the first render here: boxes ticked on its STEP 1 before the
+    // scripts ran stay ticked, and focus stays on its field.
+    const step = this.#serverRendered?.querySelector('[defer-hydration]')?.shadowRoot;
+    // (No step element has this draft's terms yet: they can be written in place.)
+    for (const box of step?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) this.#draft.terms[box.name as 'service'] = true;
+    const focused = step?.activeElement?.id;
+    this.#serverRendered?.replaceChildren();
+    this.#serverRendered = undefined;
+    if (focused) void this.updateComplete.then(() => this.#stepElements.get('terms')?.shadowRoot?.getElementById(focused)?.focus());
+  }
+
+  /**
+   * A declarative shadow root the server filled (`serverInvitation`) stays on screen, under this element's
+   * own styles, until the invitation is read here; then it is replaced in one go (`willUpdate`). Not Lit's
+   * hydration: the wizard renders its steps as elements, which hydration cannot take over.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = this.shadowRoot;
+    if (!root?.firstChild) return super.createRenderRoot();
+    adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    return (this.#serverRendered = root);
+  }
+
+  protected override shouldUpdate(): boolean {
+    return !this.#serverRendered || this.phase !== 'loading';
   }
 
   // ── invitation ─────────────────────────────────────────────────────────────
@@ -341,7 +384,7 @@ export class CecApplyWizard extends LitElement {
       if (stepId !== 'completion') savedStep = stepId;
     }
     this.#draft = draft;
-    this.#flow.start(savedStep);
+    if (!isServer) this.#flow.start(savedStep);
     this.#shareState();
   }
 
@@ -586,12 +629,20 @@ export class CecApplyWizard extends LitElement {
         ${this.#renderStep(step)}
       </div>
       ${this.#renderSubmitFailure()}
-      ${step.final ? nothing : renderFlowActions(this.#flow, t, { nextLabel: this.#nextLabel(step.id), busy: this.submitting, onNext: () => this.#next() })}
+      ${step.final ? nothing : renderFlowActions(this.#flow, t, { nextLabel: this.#nextLabel(step.id), busy: isServer || this.submitting, onNext: () => this.#next() })}
     `;
   }
 
   /** The current step: a built-in element in place, a host's child through its named slot. */
   #renderStep(step: StepDefinition) {
+    if (isServer) {
+      // The only step rendered on the server (`serverInvitation`), with the host's terms addresses; its
+      // buttons stay disabled (busy) until this wizard takes its place in the browser.
+      return html`<cec-terms-consent
+        service-terms-url=${this.serviceTermsUrl ?? nothing}
+        certificate-terms-url=${this.certificateTermsUrl ?? nothing}
+      ></cec-terms-consent>`;
+    }
     const element = this.#prepare(step);
     return element.parentElement === this ? html`<slot name="step-${step.id}"></slot>` : element;
   }

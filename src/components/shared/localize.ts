@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { languageOf, Translator, type Translate } from '../../i18n/i18n.js';
 import { wizardContext, type WizardState } from './context.js';
 
@@ -37,7 +37,8 @@ export class LocalizeController implements ReactiveController {
   t: Translate = (key, values) => this.translator.t(key, values);
 
   hostConnected(): void {
-    this.#loadStandalone();
+    // On the server (Japanese only) an element's connection is only how it finds the wizard it is in.
+    if (!isServer) this.#loadStandalone();
   }
 
   /** Call when the host's `lang` changes. */

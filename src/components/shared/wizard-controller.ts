@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ExitEvent, StepChangeEvent, ValidationFailedEvent } from './events.js';
 import type { WizardStep } from './step.js';
 
@@ -80,7 +80,7 @@ export class WizardController<Data, Step extends FlowStep<Data> = FlowStep<Data>
   }
 
   hostConnected(): void {
-    window.addEventListener('popstate', this.#onPopState);
+    if (!isServer) window.addEventListener('popstate', this.#onPopState);
   }
 
   hostDisconnected(): void {
