@@ -61,7 +61,7 @@ function minifyHtml(markup: string): string {
   return result + text(markup.slice(from), undefined);
 }
 
-/** A css`` template without comments and layout whitespace; strings are kept as written. */
+/** A css`` template without comments, layout whitespace and leading zeros; strings are kept as written. */
 function minifyCss(styles: string): string {
   return styles
     .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
@@ -73,7 +73,9 @@ function minifyCss(styles: string): string {
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,])\s*/g, '$1')
             .replace(/:\s+/g, ':')
-            .replace(/;}/g, '}'),
+            .replace(/;}/g, '}')
+            // 0.5em → .5em (not 10.5em: the zero must start the number)
+            .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2'),
     )
     .join('')
     .trim();

@@ -36,9 +36,11 @@ describe('STEP 1 sent rendered by the reference server', () => {
    * A fresh page whose portal script waits for `release()`; it records CSP violations, layout shifts,
    * errors (a 404 of the draft look-up is the contract's "no draft yet", not a fault).
    */
-  async function openHeld(options: { javaScriptEnabled?: boolean } = {}) {
+  async function openHeld({ english = false, ...options }: { javaScriptEnabled?: boolean; english?: boolean } = {}) {
     const context: BrowserContext = await demo.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page: Page = await context.newPage();
+    // The portal's language button was pressed earlier in this tab.
+    if (english) await page.addInitScript(() => sessionStorage.setItem('portal-language', 'en'));
     const problems: string[] = [];
     page.on('console', (message) => {
       const expected = /status of 404/.test(message.text()) && /\/draft$/.test(message.location().url);
@@ -134,6 +136,18 @@ describe('STEP 1 sent rendered by the reference server', () => {
     const { shift, violations } = await page.evaluate(() => ({ shift: window.__shift, violations: window.__violations }));
     assert.equal(shift, 0, 'no layout shift');
     assert.deepEqual(violations, [], 'no CSP violation');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('takes over in English when the portal shows English (the server renders Japanese)', async () => {
+    const { page, problems, release } = await openHeld({ english: true });
+    await waitForStep(page, 1);
+    release();
+    await page.getByRole('heading', { name: 'STEP 1 Terms of use' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'STEP 1 利用規約確認' }).count(), 0);
+    assert.equal(await page.getByRole('checkbox').count(), 2);
+    await page.getByRole('checkbox', { name: 'I agree to the CECTRUST-Light Terms of Use.' }).check();
     assert.deepEqual(problems, []);
     await page.context().close();
   });

@@ -154,8 +154,8 @@ export class CecApplyWizard extends LitElement {
   @state() private receiptNumber?: string;
   /** The receipt of the used invitation, when this tab kept its number (shown on the 'already used' page). */
   @state() private usedReceiptNumber?: string;
-  /** What the server rendered (STEP 1), shown until this wizard has something to show instead. */
-  #serverRendered?: ShadowRoot;
+  /** The nodes the server rendered (STEP 1), shown until this wizard has something to show instead. */
+  #serverRendered?: ChildNode[];
 
   #draft: ApplicationDraft = emptyDraft();
   readonly #stepElements = new Map<string, HTMLElement>();
@@ -213,31 +213,31 @@ export class CecApplyWizard extends LitElement {
     if (changed.has('lang') || changed.has('messages')) void this.#loadTranslator();
     if (changed.has('steps')) this.#useSteps(this.steps);
     if (changed.has('maxDocumentBytes')) this.#shareState();
-    // What the server rendered gives way to the first render here: boxes ticked on its STEP 1 before the
-    // scripts ran stay ticked, and focus stays on its field.
-    const step = this.#serverRendered?.querySelector('[defer-hydration]')?.shadowRoot;
-    // (No step element has this draft's terms yet: they can be written in place.)
-    for (const box of step?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) this.#draft.terms[box.name as 'service'] = true;
-    const focused = step?.activeElement?.id;
-    this.#serverRendered?.replaceChildren();
-    this.#serverRendered = undefined;
-    if (focused) void this.updateComplete.then(() => this.#stepElements.get('terms')?.shadowRoot?.getElementById(focused)?.focus());
+    // What the server rendered gives way once there is something to show here: boxes ticked on its STEP 1
+    // before the scripts ran stay ticked, and focus stays on its field.
+    if (this.#serverRendered && this.phase !== 'loading') {
+      const step = this.renderRoot.querySelector('[defer-hydration]')?.shadowRoot;
+      // (No step element has this draft's terms yet: they can be written in place.)
+      for (const box of step?.querySelectorAll<HTMLInputElement>(':checked') ?? []) this.#draft.terms[box.name as 'service'] = true;
+      const focused = step?.activeElement?.id;
+      for (const node of this.#serverRendered) node.remove();
+      this.#serverRendered = undefined;
+      if (focused) void this.updateComplete.then(() => this.#stepElements.get('terms')?.shadowRoot?.getElementById(focused)?.focus());
+    }
   }
 
   /**
-   * A declarative shadow root the server filled (`serverInvitation`) stays on screen, under this element's
-   * own styles, until the invitation is read here; then it is replaced in one go (`willUpdate`). Not Lit's
-   * hydration: the wizard renders its steps as elements, which hydration cannot take over.
+   * What the server rendered into a declarative shadow root (`serverInvitation`) stays on screen, under
+   * this element's own styles, until the invitation is read here; then it is replaced in one go
+   * (`willUpdate`), renders before that adding nothing. Not Lit's hydration: the wizard renders its steps as
+   * elements, which hydration cannot take over.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = this.shadowRoot;
     if (!root?.firstChild) return super.createRenderRoot();
     adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
-    return (this.#serverRendered = root);
-  }
-
-  protected override shouldUpdate(): boolean {
-    return !this.#serverRendered || this.phase !== 'loading';
+    this.#serverRendered = [...root.childNodes];
+    return root;
   }
 
   // ── invitation ─────────────────────────────────────────────────────────────
@@ -590,6 +590,7 @@ export class CecApplyWizard extends LitElement {
   // ── render ─────────────────────────────────────────────────────────────────
 
   override render() {
+    if (this.#serverRendered) return nothing; // what the server rendered is still shown (`createRenderRoot`)
     const { t } = this.#translator;
     return html`<div class="wizard" part="base">
       <h2 class="visually-hidden">${t('wizard.title')}</h2>
@@ -665,9 +666,10 @@ export class CecApplyWizard extends LitElement {
     if (!invitation) return nothing;
     const branding = invitation.branding;
     const logo = branding?.logoUrl && safeImageUrl(branding.logoUrl);
+    const inviter = branding?.displayName ?? invitation.inviter.name;
     return html`<header class="header" part="header">
-      ${logo ? html`<img class="logo" part="logo" src=${logo} alt=${branding?.displayName ?? invitation.inviter.name} />` : nothing}
-      <p>${t('wizard.invitedBy', { inviter: branding?.displayName ?? invitation.inviter.name })}</p>
+      ${logo ? html`<img class="logo" part="logo" src=${logo} alt=${inviter} />` : nothing}
+      <p>${t('wizard.invitedBy', { inviter })}</p>
       <p class="expires">${t('wizard.expiresAt', { date: formatTokyoDateTime(invitation.expiresAt, this.#translator.language) })}</p>
     </header>`;
   }
