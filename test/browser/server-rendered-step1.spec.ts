@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { inviteDirectly } from '../server/helpers.js';
+import { createInvitation } from '../../demo/server/invitations.js';
+import { inviteDirectly, partner } from '../server/helpers.js';
 import { startBuiltDemo, type BuiltDemo } from './built-demo.js';
 import { waitForStep } from './portal-walk.js';
 
@@ -36,8 +37,20 @@ describe('STEP 1 sent rendered by the reference server', () => {
    * A fresh page whose portal script waits for `release()`; it records CSP violations, layout shifts,
    * errors (a 404 of the draft look-up is the contract's "no draft yet", not a fault).
    */
-  async function openHeld({ english = false, ...options }: { javaScriptEnabled?: boolean; english?: boolean } = {}) {
-    const context: BrowserContext = await demo.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  async function openHeld({
+    english = false,
+    branding,
+    height = 900,
+    prepare,
+    ...options
+  }: {
+    javaScriptEnabled?: boolean;
+    english?: boolean;
+    branding?: { primaryColor: string; logoUrl: string };
+    height?: number;
+    prepare?: (page: Page) => Promise<unknown>;
+  } = {}) {
+    const context: BrowserContext = await demo.browser.newContext({ viewport: { width: 1280, height }, ...options });
     const page: Page = await context.newPage();
     // The portal's language button was pressed earlier in this tab.
     if (english) await page.addInitScript(() => sessionStorage.setItem('portal-language', 'en'));
@@ -64,7 +77,10 @@ describe('STEP 1 sent rendered by the reference server', () => {
       await released;
       await route.continue();
     });
-    const { token, url } = await inviteDirectly(demo.server);
+    const { token, url } = branding
+      ? await createInvitation(demo.server.database, { orderingCompanyId: demo.server.company.id, partner, branding, publicBaseUrl: demo.server.url, now: demo.server.now.value })
+      : await inviteDirectly(demo.server);
+    await prepare?.(page);
     await page.goto(url, { waitUntil: 'commit' });
     return { page, problems, release, token };
   }
@@ -106,8 +122,12 @@ describe('STEP 1 sent rendered by the reference server', () => {
   });
 
   it('keeps a box ticked and the focus on it when the wizard takes over, without a layout shift', async () => {
-    const { page, problems, release, token } = await openHeld();
+    // Tall enough to show the footer: it must not move when the wizard is defined.
+    const { page, problems, release, token } = await openHeld({ height: 1600 });
     await waitForStep(page, 1);
+    const footerTop = () => page.evaluate(() => document.querySelector('footer')!.getBoundingClientRect().top);
+    const footerBefore = await footerTop();
+    assert.ok(footerBefore < 1600, 'the footer is on screen');
     await page.getByRole('checkbox', { name: SERVICE }).check();
     assert.equal(await focusedId(page), 'field-service');
     const renderedStep = page.locator('cec-apply-wizard cec-rendered-step');
@@ -124,6 +144,7 @@ describe('STEP 1 sent rendered by the reference server', () => {
       return element?.id === 'field-service';
     });
     assert.ok(!page.url().includes(token), 'the token left the address bar');
+    assert.equal(await footerTop(), footerBefore, 'the footer stays');
 
     // The keyboard goes on from where it was: Tab to the next term's link, then its box; Space ticks it.
     await page.keyboard.press('Tab');
@@ -148,6 +169,36 @@ describe('STEP 1 sent rendered by the reference server', () => {
     assert.equal(await page.getByRole('heading', { name: 'STEP 1 利用規約確認' }).count(), 0);
     assert.equal(await page.getByRole('checkbox').count(), 2);
     await page.getByRole('checkbox', { name: 'I agree to the CECTRUST-Light Terms of Use.' }).check();
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('shows an ordering company’s colour and logo before the takeover as after it, on a screen tall enough to show the footer', async () => {
+    const logoUrl = 'https://logo.example/hacchu.png';
+    // Answered in place of the network (there is none here).
+    const logo = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0b6e4f"/></svg>';
+    const { page, problems, release } = await openHeld({
+      branding: { primaryColor: '#0b6e4f', logoUrl },
+      height: 1600,
+      prepare: (opened) => opened.route(logoUrl, (route) => route.fulfill({ contentType: 'image/svg+xml', body: logo })),
+    });
+    await waitForStep(page, 1);
+    const look = () =>
+      page.evaluate(() => {
+        const wizard = document.querySelector('cec-apply-wizard')!;
+        const next = [...wizard.shadowRoot!.querySelectorAll('button')].at(-1)!;
+        const image = wizard.shadowRoot!.querySelector('img');
+        return { colour: getComputedStyle(next).backgroundColor, logo: image?.alt, footer: document.querySelector('footer')!.getBoundingClientRect().top };
+      });
+    const before = await look();
+    assert.equal(before.colour, 'rgb(11, 110, 79)');
+    assert.equal(before.logo, '発注建設株式会社');
+    assert.ok(before.footer < 1600, 'the footer is on screen');
+    release();
+    await page.locator('cec-apply-wizard cec-terms-consent').waitFor({ state: 'attached' });
+    await page.waitForTimeout(200);
+    assert.deepEqual(await look(), before);
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
     assert.deepEqual(problems, []);
     await page.context().close();
   });

@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CONTENT_SECURITY_POLICY } from '../../demo/server/http/middleware.js';
-import { createInvitation } from '../../demo/server/invitations.js';
+import { pageWithStep1 } from '../../demo/server/http/server-rendered-wizard.js';
+import { createInvitation, findInvitationByToken, toPublicInvitation } from '../../demo/server/invitations.js';
 import { inviteDirectly, partner, startTestServer, type TestServer } from './helpers.js';
 
-const PAGE = '<!doctype html><html lang="ja"><title>portal</title><main><cec-apply-wizard endpoint="/api"></cec-apply-wizard></main></html>';
+const PAGE = '<!doctype html><html lang="ja"><head><title>portal</title></head><body><main><cec-apply-wizard endpoint="/api"></cec-apply-wizard></main></body></html>';
 
 function styleSources(policy: string): string[] {
   const styleSrc = policy.split(';').map((part) => part.trim()).find((part) => part.startsWith('style-src '));
@@ -41,7 +42,7 @@ describe('STEP 1 rendered on the server into the portal page', () => {
     assert.equal(response.headers.get('Content-Encoding'), 'gzip');
     assert.equal(response.headers.get('Cache-Control'), 'no-store');
     const html = await response.text();
-    assert.match(html, /<cec-apply-wizard\s+endpoint="\/api"[^>]*><template shadowroot="open" shadowrootmode="open">/);
+    assert.match(html, /<cec-apply-wizard\s+endpoint="\/api" data-server-rendered[^>]*><template shadowroot="open" shadowrootmode="open">/);
     assert.match(html, /STEP 1<\/span> 利用規約確認/);
     assert.match(html, /発注建設株式会社様からのご依頼により/);
     assert.equal(html.match(/type="checkbox"/g)?.length, 2, 'both boxes of STEP 1');
@@ -57,6 +58,23 @@ describe('STEP 1 rendered on the server into the portal page', () => {
     assert.ok(hashes.length >= 2);
     assert.deepEqual(styleSources(policy).sort(), ["'self'", ...new Set(hashes)].sort());
     assert.doesNotMatch(policy, /unsafe-inline/);
+  });
+
+  it('gives the page the ordering company’s colour as a rule (allowed by hash), and only a plain hex colour', async () => {
+    const branded = async (primaryColor: string) => {
+      const { token } = await inviteDirectly(server);
+      const invitation = { ...toPublicInvitation((await findInvitationByToken(server.database.db, token))!, token), branding: { primaryColor } };
+      return (await pageWithStep1(PAGE, invitation))!;
+    };
+    const { html, csp } = await branded('#0b6e4f');
+    const rule = 'cec-apply-wizard{--cec-color-primary:#0b6e4f!important}';
+    assert.ok(html.includes(`<style>${rule}</style></head>`));
+    assert.ok(styleSources(csp).includes(`'sha256-${createHash('sha256').update(rule).digest('base64')}'`));
+    for (const hostile of ['red;}body{display:none', '#0b6e4f</style><script>', 'url(https://x.example/)']) {
+      const page = await branded(hostile);
+      assert.ok(!page.html.includes('cec-apply-wizard{--cec-color-primary:'), hostile);
+      assert.equal(styleSources(page.csp).length, 3, `'self' and the two shadow roots' styles: ${hostile}`);
+    }
   });
 
   it('writes the ordering company’s display name as text, never as markup', async () => {

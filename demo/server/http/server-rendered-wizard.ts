@@ -35,6 +35,7 @@ LitElementRenderer.renderOptions.push((element) =>
 
 const WIZARD = /<cec-apply-wizard\b([^>]*)><\/cec-apply-wizard>/;
 const STYLE = /<style>([\s\S]*?)<\/style>/g;
+const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 /**
  * The page with STEP 1 rendered for `invitation`: its HTML and the CSP that allows its styles. `page`
@@ -47,17 +48,26 @@ const STYLE = /<style>([\s\S]*?)<\/style>/g;
 export async function pageWithStep1(page: string, invitation: Invitation): Promise<{ html: string; csp: string } | undefined> {
   const found = WIZARD.exec(page);
   if (!found) return undefined;
-  // The attributes are the built page's own (never request data); the invitation goes in as a property.
-  const attributes = unsafeStatic(found[1]!);
+  // The attributes are the built page's own (never request data) and `data-server-rendered`, which a
+  // portal's styles can read (the demo's holds no room for a loading state then); the invitation goes in
+  // as a property.
+  const attributes = unsafeStatic(`${found[1]!} data-server-rendered`);
   const wizard = await collectResult(render(html`<cec-apply-wizard ${attributes} .serverInvitation=${invitation}></cec-apply-wizard>`));
   // The step inside the wizard goes out as an inert copy, under a name no script defines: nothing upgrades
   // it (Lit would render a second copy into its shadow root), and the wizard replaces it once it can.
   // Lit's part markers serve hydration only, which this page never does. (Text from data cannot hold
   // either pattern: the renderer escapes every "<" in it.)
   const rendered = wizard.replace(/<(\/?)cec-terms-consent\b/g, '<$1cec-rendered-step').replace(/<!--(?:\/?lit-part[^>]*|lit-node \d+)-->/g, '');
+  let served = page.slice(0, found.index) + rendered + page.slice(found.index + found[0].length);
+  // The ordering company's colour, which the wizard sets on itself in the browser (`applyBranding`), as a
+  // rule of the page meanwhile: a style attribute would need 'unsafe-inline'. Only a plain hex colour.
+  const colour = invitation.branding?.primaryColor?.trim();
+  if (colour && HEX_COLOUR.test(colour) && served.includes('</head>')) {
+    served = served.replace('</head>', `<style>cec-apply-wizard{--cec-color-primary:${colour}!important}</style></head>`);
+  }
   const styleHashes = new Set<string>();
-  for (const [, css] of rendered.matchAll(STYLE)) styleHashes.add(`'sha256-${createHash('sha256').update(css!).digest('base64')}'`);
-  return { html: page.slice(0, found.index) + rendered + page.slice(found.index + found[0].length), csp: contentSecurityPolicy({ styleSources: [...styleHashes] }) };
+  for (const [, css] of served.matchAll(STYLE)) styleHashes.add(`'sha256-${createHash('sha256').update(css!).digest('base64')}'`);
+  return { html: served, csp: contentSecurityPolicy({ styleSources: [...styleHashes] }) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import type { Branding } from '../../domain/index.js';
 
 /**
@@ -27,7 +28,8 @@ export function isPlainColour(value: string): boolean {
  */
 export function safeImageUrl(value: string): string | undefined {
   try {
-    const url = new URL(value, window.location.href);
+    // On the server (no page address) only an absolute address can be read, and only https passes.
+    const url = new URL(value, isServer ? undefined : window.location.href);
     if (url.protocol === 'https:' || url.origin === window.location.origin) return url.href;
   } catch {
     // not a URL: ignored
