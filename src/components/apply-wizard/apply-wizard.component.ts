@@ -228,9 +228,9 @@ export class CecApplyWizard extends LitElement {
 
   /**
    * What the server rendered into a declarative shadow root (`serverInvitation`) stays on screen, under
-   * this element's own styles, until the invitation is read here; then it is replaced in one go
-   * (`willUpdate`), renders before that adding nothing. Not Lit's hydration: the wizard renders its steps as
-   * elements, which hydration cannot take over.
+   * this element's own styles, until the invitation is read here: renders add nothing meanwhile (`render`),
+   * then `willUpdate` replaces it in one go. Not Lit's hydration: the wizard renders its steps as elements,
+   * which hydration cannot take over.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = this.shadowRoot;
