@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import '../../../src/components/apply-wizard/apply-wizard.js';
 import type { Invitation } from '../../../src/domain/index.js';
+import { ApiError } from '../api-error.js';
 import type { Database } from '../database.js';
 import { loadDraft } from '../drafts.js';
 import { requireOpenInvitation, toPublicInvitation } from '../invitations.js';
@@ -83,7 +84,10 @@ export function serverRenderedWizard({ root, database, clock }: { root: string; 
     const token = c.req.query('token');
     if (!token) return next();
     // Tokens are 32 random bytes: a page that tells an open one from others gives a guesser nothing.
-    const invitation = await requireOpenInvitation(database.db, token, clock()).catch(() => undefined);
+    const invitation = await requireOpenInvitation(database.db, token, clock()).catch((error: unknown) => {
+      if (error instanceof ApiError) return undefined; // not found, used or expired: the page as built says so
+      throw error;
+    });
     if (!invitation) return next();
     // A returning applicant's draft decides where the wizard opens: the browser renders that.
     if (await loadDraft(database, invitation.id)) return next();

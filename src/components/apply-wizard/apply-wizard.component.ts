@@ -200,8 +200,8 @@ export class CecApplyWizard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('steps')) this.#useSteps(this.steps);
     if (isServer) {
-      if (changed.has('steps')) this.#useSteps(this.steps);
       const invitation = this.serverInvitation;
       if (invitation && this.#flow.current.id === 'terms') {
         this.invitation = invitation;
@@ -211,7 +211,6 @@ export class CecApplyWizard extends LitElement {
       return;
     }
     if (changed.has('lang') || changed.has('messages')) void this.#loadTranslator();
-    if (changed.has('steps')) this.#useSteps(this.steps);
     if (changed.has('maxDocumentBytes')) this.#shareState();
     // What the server rendered gives way once there is something to show here: boxes ticked on its STEP 1
     // before the scripts ran stay ticked, and focus stays on its field.
